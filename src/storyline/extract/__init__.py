@@ -1,0 +1,1 @@
+"""Extractors: pure functions from a parsed Doc (and earlier records) to records."""

@@ -1,0 +1,198 @@
+"""The record types every stage reads and writes: frozen dataclasses, one module.
+
+Offsets are Python string indices (code points) into ``Article.text``, end exclusive.
+``Extraction.to_contract()`` is the one place that turns records into the machine-readable
+output described in docs/contract.md (PRODUCT.md, "Machine-readable output").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
+SOURCE_TYPES = ("person", "organization", "government", "media", "social_media", "document", "unnamed")
+QUALIFIERS = ("exact", "about", "at_least", "more_than", "at_most", "less_than", "range")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as ingested. ``text`` is what every offset indexes into."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None  # the file it came from, for messages and provenance
+
+    @property
+    def content_hash(self) -> str:
+        """Identity for idempotent re-ingest: the same title and text are the same article."""
+        h = hashlib.sha256()
+        h.update((self.title or "").encode("utf-8"))
+        h.update(b"\x00")
+        h.update(self.text.encode("utf-8"))
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str  # "e1", "e2", ... unique within one article
+    name: str  # the fullest name: "Volodymyr Zelensky"
+    type: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC, PRODUCT, ...
+    mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()  # other surface forms seen: "Zelensky", "the Ukrainian president"
+    titles: tuple[str, ...] = ()  # titles and roles kept: "Ukrainian President"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    kind: str  # one of ATTRIBUTION_KINDS
+    content: tuple[Span, ...]
+    cue: Span | None
+    source: Span | None
+    source_entity: str | None
+    source_type: str  # one of SOURCE_TYPES
+    nested_in: int | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    text: str
+    entity: str | None = None
+    span: Span | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None  # GOV, MIL, MED, REB, IGO, BUS, CVL, ...
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str  # one of PLOVER_TYPES
+    trigger: Span
+    mode: str | None = None
+    actor: tuple[Actor, ...] = ()
+    recipient: tuple[Actor, ...] = ()
+    place: int | None = None  # index into Extraction.places
+    date: int | None = None  # index into Extraction.dates
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class Count:
+    value: float | int
+    qualifier: str  # one of QUALIFIERS
+    object: str
+    span: Span
+    type: str | None = None  # killed, wounded, arrested, shot_down, ...
+
+
+@dataclass(frozen=True)
+class DateValue:
+    span: Span
+    text: str
+    value: str | None  # TimeML DATE value, None when unresolved
+    relative: bool
+
+
+@dataclass(frozen=True)
+class Place:
+    span: Span
+    name: str
+    geonameid: int | None = None
+    country: str | None = None  # ISO 3166-1 alpha-3
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None  # "country", "admin1", "city", ... when known
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything storyline knows about one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    events: tuple[Event, ...] = ()
+    counts: tuple[Count, ...] = ()
+    dates: tuple[DateValue, ...] = ()
+    places: tuple[Place, ...] = ()
+
+    def to_contract(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "id": a.id,
+            "title": a.title,
+            "published": a.published.isoformat() if a.published else None,
+            "source": a.source,
+            "url": a.url,
+            "text": a.text,
+            "entities": [
+                {"id": e.id, "name": e.name, "type": e.type, "mentions": [list(m) for m in e.mentions]}
+                for e in self.entities
+            ],
+            "attributions": [
+                {
+                    "kind": x.kind,
+                    "content": [list(s) for s in x.content],
+                    "cue": _span(x.cue),
+                    "source": _span(x.source),
+                    "source_entity": x.source_entity,
+                    "source_type": x.source_type,
+                    "nested_in": x.nested_in,
+                }
+                for x in self.attributions
+            ],
+            "events": [_event(ev) for ev in self.events],
+            "counts": [
+                {"value": c.value, "qualifier": c.qualifier, "object": c.object, "type": c.type,
+                 "span": list(c.span)}
+                for c in self.counts
+            ],
+            "dates": [
+                {"span": list(d.span), "text": d.text, "value": d.value, "relative": d.relative}
+                for d in self.dates
+            ],
+            "places": [
+                {"span": list(p.span), "name": p.name, "geonameid": p.geonameid, "country": p.country,
+                 "lat": p.lat, "lon": p.lon}
+                for p in self.places
+            ],
+        }
+
+
+def _span(s: Span | None) -> list[int] | None:
+    return list(s) if s is not None else None
+
+
+def _actor(x: Actor) -> dict[str, Any]:
+    return {"entity": x.entity, "span": _span(x.span), "text": x.text, "country": x.country,
+            "sector": x.sector}
+
+
+def _event(ev: Event) -> dict[str, Any]:
+    d = asdict(ev)
+    d["trigger"] = list(ev.trigger)
+    d["actor"] = [_actor(x) for x in ev.actor]
+    d["recipient"] = [_actor(x) for x in ev.recipient]
+    return d
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """Where the clustering put one article (the `storyline cluster` record)."""
+
+    article_id: str
+    story: str
+    duplicate_of: str | None = None
+    flags: tuple[str, ...] = field(default=())  # e.g. "future_date"
