@@ -1,0 +1,29 @@
+"""HTML pages: main text, title, date and author with trafilatura."""
+from __future__ import annotations
+
+from storyline.errors import InputError
+from storyline.ingest.dates import parse_published
+from storyline.ingest.text import normalize_whitespace
+from storyline.records import Article
+
+
+def read_html(html: str, where: str, article_id: str, *, published=None, source=None,
+              url: str | None = None) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputError(where, "no main text found in the HTML page")
+    pub = published
+    if getattr(doc, "date", None):
+        try:
+            pub = parse_published(doc.date) or published
+        except ValueError:
+            pass
+    return Article(
+        id=article_id, text=normalize_whitespace(text), title=getattr(doc, "title", None) or None,
+        published=pub, source=source or getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
+        url=url or getattr(doc, "url", None), path=where,
+    )

@@ -1,0 +1,61 @@
+"""JSONL: one object per line with ``id`` and ``text`` (echoed verbatim), optional title,
+published, source, url. A bad line is reported with its line number; the rest is read."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from storyline.errors import InputError
+from storyline.ingest.dates import parse_published
+from storyline.records import Article
+
+
+def read_jsonl(text: str, where: str, *, published=None, source=None) -> Iterator[Article | InputError]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        at = f"{where}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(at, f"malformed JSON ({e.msg} at column {e.colno})")
+            continue
+        yield from _article(obj, at, where, published, source)
+
+
+def read_json(text: str, where: str, *, published=None, source=None) -> Iterator[Article | InputError]:
+    """A .json file holding one article object or a list of them."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield InputError(where, f"malformed JSON ({e.msg} at line {e.lineno})")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for n, item in enumerate(items, 1):
+        yield from _article(item, f"{where}[{n}]", where, published, source)
+
+
+def _article(obj, at: str, where: str, published, source) -> list[Article | InputError]:
+    if not isinstance(obj, dict):
+        return [InputError(at, "an article must be a JSON object with 'id' and 'text'")]
+    missing = [k for k in ("id", "text") if not isinstance(obj.get(k), str)]
+    if missing:
+        return [InputError(at, f"missing or non-string field(s): {', '.join(missing)}")]
+    out: list[Article | InputError] = []
+    pub = published
+    if obj.get("published") not in (None, ""):
+        try:
+            pub = parse_published(str(obj["published"]))
+        except ValueError as e:
+            out.append(InputError(at, f"{e}; kept without a publication date"))
+            pub = None
+    title = obj.get("title")
+    out.insert(0, Article(
+        id=obj["id"], text=obj["text"],
+        title=title if isinstance(title, str) and title.strip() else None,
+        published=pub,
+        source=obj.get("source") if isinstance(obj.get("source"), str) else source,
+        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+        path=where,
+    ))
+    return out
