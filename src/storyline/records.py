@@ -171,6 +171,49 @@ class Extraction:
         }
 
 
+    @classmethod
+    def from_contract(cls, d: dict[str, Any]) -> "Extraction":
+        """The inverse of ``to_contract`` (stored records back into records)."""
+        pub = d.get("published")
+        article = Article(id=d["id"], text=d["text"], title=d.get("title"),
+                          published=dt.date.fromisoformat(pub) if pub else None,
+                          source=d.get("source"), url=d.get("url"))
+        return cls(
+            article=article,
+            entities=tuple(Entity(id=e["id"], name=e["name"], type=e["type"],
+                                  mentions=tuple(tuple(m) for m in e["mentions"]))
+                           for e in d.get("entities", [])),
+            attributions=tuple(Attribution(kind=x["kind"], content=tuple(tuple(s) for s in x["content"]),
+                                           cue=_tuple(x.get("cue")), source=_tuple(x.get("source")),
+                                           source_entity=x.get("source_entity"),
+                                           source_type=x["source_type"], nested_in=x.get("nested_in"))
+                               for x in d.get("attributions", [])),
+            events=tuple(Event(type=ev["type"], trigger=tuple(ev["trigger"]), mode=ev.get("mode"),
+                               actor=tuple(_actor_from(x) for x in ev.get("actor", [])),
+                               recipient=tuple(_actor_from(x) for x in ev.get("recipient", [])),
+                               place=ev.get("place"), date=ev.get("date"),
+                               negated=ev.get("negated", False), hypothetical=ev.get("hypothetical", False),
+                               future=ev.get("future", False))
+                         for ev in d.get("events", [])),
+            counts=tuple(Count(value=c["value"], qualifier=c["qualifier"], object=c["object"],
+                               span=tuple(c["span"]), type=c.get("type")) for c in d.get("counts", [])),
+            dates=tuple(DateValue(span=tuple(x["span"]), text=x["text"], value=x.get("value"),
+                                  relative=x["relative"]) for x in d.get("dates", [])),
+            places=tuple(Place(span=tuple(p["span"]), name=p["name"], geonameid=p.get("geonameid"),
+                               country=p.get("country"), lat=p.get("lat"), lon=p.get("lon"))
+                         for p in d.get("places", [])),
+        )
+
+
+def _tuple(s: list[int] | None) -> Span | None:
+    return tuple(s) if s is not None else None  # type: ignore[return-value]
+
+
+def _actor_from(x: dict[str, Any]) -> Actor:
+    return Actor(text=x["text"], entity=x.get("entity"), span=_tuple(x.get("span")),
+                 country=x.get("country"), sector=x.get("sector"))
+
+
 def _span(s: Span | None) -> list[int] | None:
     return list(s) if s is not None else None
 
