@@ -30,3 +30,12 @@ def shared_data():
         return path
 
     return get
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "storyline" / "samples"
+
+
+@pytest.fixture(scope="session")
+def shared_sample() -> Path:
+    """The real two-version wire report (bundled copy of ../shared/samples/000_...txt)."""
+    return SAMPLES / "000_d82f11879fb1db06.txt"

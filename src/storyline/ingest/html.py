@@ -16,6 +16,10 @@ def read_html(html: str, where: str, article_id: str, *, published=None, source=
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError(where, "no main text found in the HTML page")
+    title = getattr(doc, "title", None) or None
+    text = normalize_whitespace(text)
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1:]  # the page's h1 repeats the title: keep it as title only
     pub = published
     if getattr(doc, "date", None):
         try:
@@ -23,7 +27,7 @@ def read_html(html: str, where: str, article_id: str, *, published=None, source=
         except ValueError:
             pass
     return Article(
-        id=article_id, text=normalize_whitespace(text), title=getattr(doc, "title", None) or None,
+        id=article_id, text=text, title=title,
         published=pub, source=source or getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         url=url or getattr(doc, "url", None), path=where,
     )

@@ -1,0 +1,280 @@
+"""The `storyline` command: a thin shell over storyline.jobs, storyline.store and storyline.show.
+
+Library errors become `Error: ...` on stderr with exit code 1, never a traceback. Bad input
+files are reported one line each (`Error: PATH: reason`) while the good ones are processed;
+the exit code is 1 only when nothing could be read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline import jobs
+from storyline.errors import InputError, StorylineError
+from storyline.store import DEFAULT_DB, Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="storyline: news in, stories out — who said what, what happened, where, when, how many.")
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[Path, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
+OptDbOpt = Annotated[Optional[str], typer.Option("--db", help="Also store results in this database.")]
+PublishedOpt = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date YYYY-MM-DD for inputs that carry none.")]
+PathsArg = Annotated[Optional[list[str]], typer.Argument(
+    help="Files, folders, feed URLs, or - for stdin (the default).", show_default=False)]
+OutOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")]
+
+
+def command(name: str | None = None):
+    """Register a command whose library errors become `Error: ...` and exit code 1."""
+
+    def wrap(fn):
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except StorylineError as e:
+                err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+                raise typer.Exit(1) from None
+
+        return app.command(name)(run)
+
+    return wrap
+
+
+def _published(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise StorylineError(f"--published {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _report_error(e: InputError) -> None:
+    err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _finish(report: jobs.RunReport) -> None:
+    if report.articles == 0 and report.errors:
+        raise typer.Exit(1)
+    if report.articles == 0:
+        raise StorylineError("no input articles")
+
+
+def _open_out(path: Path | None):
+    return open(path, "w", encoding="utf-8") if path else sys.stdout
+
+
+@command()
+def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed URLs, or - for stdin.")],
+           db: DbOpt = Path(DEFAULT_DB), published: PublishedOpt = None,
+           source: Annotated[Optional[str], typer.Option(help="Source name for inputs that carry none.")] = None,
+           batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
+           processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1) -> None:
+    """Read news, extract facts, group stories, and store everything (re-ingest adds nothing)."""
+    store = Store(db)
+    with _progress() as bar:
+        task = bar.add_task("ingesting", total=None)
+        report = jobs.ingest(paths, store, published=_published(published), source=source,
+                             batch_size=batch_size, on_error=_report_error, n_process=processes,
+                             progress=lambda n: bar.advance(task, n))
+    err.print(f"{report.articles} articles read, {report.added} added, {report.skipped} already stored, "
+              f"{len(report.errors)} errors; {len(report.stories)} stories touched; "
+              f"{store.count_articles()} articles in {db}", highlight=False)
+    _finish(report)
+
+
+@command()
+def extract(paths: PathsArg = None, published: PublishedOpt = None, output: OutOpt = None,
+            db: OptDbOpt = None) -> None:
+    """Write one JSON object per article (the machine-readable contract), in input order."""
+    report = jobs.RunReport()
+    paths = paths or ["-"]
+    if db:
+        store = Store(db)
+        r = jobs.ingest(paths, store, published=_published(published), on_error=_report_error)
+        report = r
+        f = _open_out(output)
+        try:
+            for rec in store.articles():
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        finally:
+            if output:
+                f.close()
+    else:
+        f = _open_out(output)
+        try:
+            for ex in jobs.extract(paths, published=_published(published), report=report, on_error=_report_error):
+                f.write(json.dumps(ex.to_contract(), ensure_ascii=False) + "\n")
+                f.flush()
+        finally:
+            if output:
+                f.close()
+    _finish(report)
+
+
+@command()
+def cluster(paths: PathsArg = None, published: PublishedOpt = None, output: OutOpt = None,
+            batch: Annotated[bool, typer.Option("--batch", help="Re-cluster everything at the end.")] = False) -> None:
+    """Assign each article to a story, in arrival order: {id, story, duplicate_of}."""
+    report = jobs.RunReport()
+    f = _open_out(output)
+    try:
+        for a in jobs.cluster(paths or ["-"], published=_published(published), batch=batch, report=report,
+                              on_error=_report_error):
+            f.write(json.dumps({"id": a.article_id, "story": a.story, "duplicate_of": a.duplicate_of},
+                               ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            f.close()
+    _finish(report)
+
+
+@command()
+def stories(db: DbOpt = Path(DEFAULT_DB),
+            limit: Annotated[int, typer.Option(help="How many to list.")] = 50) -> None:
+    """List stories, latest first."""
+    store = _existing_store(db)
+    rows = store.stories()[:limit]
+    table = Table("story", "articles", "from", "to", "title")
+    for r in rows:
+        table.add_row(r["id"], str(r["articles"]), r["first_published"] or "", r["last_published"] or "",
+                      r["title"] or "")
+    out.print(table)
+    out.print(f"{len(store.stories())} stories, {store.count_articles()} articles")
+
+
+@command()
+def show(key: Annotated[str, typer.Argument(help="A story id or an article id.")],
+         db: DbOpt = Path(DEFAULT_DB)) -> None:
+    """Show a story (merged account, versions) or an article (text with facts highlighted)."""
+    from storyline import show as render
+
+    store = _existing_store(db)
+    story = store.story(key)
+    if story is not None:
+        render.print_story(out, key, list(store.articles(story=key)))
+        return
+    article = store.article(key)
+    if article is None:
+        raise StorylineError(f"no story or article {key!r} in {db}: `storyline stories` lists them")
+    render.print_article(out, article)
+
+
+@command()
+def quotes(db: DbOpt = Path(DEFAULT_DB),
+           speaker: Annotated[Optional[str], typer.Option(help="Part of the speaker's name.")] = None,
+           about: Annotated[Optional[str], typer.Option(help="Words the statement contains.")] = None,
+           limit: int = 100) -> None:
+    """Who said what: statements and claims with their speakers and cues."""
+    store = _existing_store(db)
+    table = Table("speaker", "cue", "kind", "statement", "article")
+    for q in store.quotes(speaker=speaker, about=about, limit=limit):
+        table.add_row(q["speaker"] or "(unnamed)", q["cue"] or "", q["kind"], q["content"], q["article"])
+    out.print(table)
+
+
+@command()
+def events(db: DbOpt = Path(DEFAULT_DB),
+           type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+           actor: Annotated[Optional[str], typer.Option(help="Part of an actor's or recipient's name.")] = None,
+           limit: int = 100) -> None:
+    """What happened: PLOVER events with actors, recipients, dates and places."""
+    store = _existing_store(db)
+    table = Table("type", "mode", "actor", "recipient", "trigger", "date", "place", "flags", "article")
+    for e in store.events(type=type, actor=actor, limit=limit):
+        flags = ",".join(k for k in ("negated", "hypothetical", "future") if e[k])
+        table.add_row(e["type"], e["mode"] or "", e["actors"], e["recipients"], e["trigger"], e["date"] or "",
+                      e["place"] or "", flags, e["article"])
+    out.print(table)
+
+
+@command()
+def search(query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax).")],
+           db: DbOpt = Path(DEFAULT_DB), limit: int = 20) -> None:
+    """Full-text search over stored articles."""
+    store = _existing_store(db)
+    table = Table("article", "story", "title", "match")
+    for r in store.search(query, limit=limit):
+        table.add_row(r["id"], r["story"] or "", r["title"] or "", r.get("snippet", ""))
+    out.print(table)
+
+
+@command()
+def export(db: DbOpt = Path(DEFAULT_DB),
+           format: Annotated[str, typer.Option("--format", help="jsonl (articles) or stories-jsonl.")] = "jsonl",
+           output: OutOpt = None) -> None:
+    """Export stored articles (contract records with story ids) or merged stories."""
+    store = _existing_store(db)
+    if format not in ("jsonl", "stories-jsonl"):
+        raise StorylineError(f"unknown export format {format!r}: use jsonl or stories-jsonl")
+    f = _open_out(output)
+    try:
+        if format == "jsonl":
+            for rec in store.articles():
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            for s in store.stories():
+                f.write(json.dumps(store.story(s["id"]), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            f.close()
+
+
+@command("eval")
+def evaluate(name: Annotated[str, typer.Argument(help="attributions, stories, events, dates or places.")],
+             data: Annotated[Optional[Path], typer.Option(help="Data folder (default: ../shared/data/...).")] = None,
+             split: Annotated[Optional[str], typer.Option(help="Split, e.g. dev or train.")] = None,
+             limit: Annotated[Optional[int], typer.Option(help="Only the first N documents.")] = None,
+             as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False) -> None:
+    """Score storyline on annotated data with the published protocols, baselines beside it."""
+    import importlib
+
+    names = ("attributions", "stories", "events", "dates", "places")
+    if name not in names:
+        raise StorylineError(f"unknown evaluation {name!r}: choose one of {', '.join(names)}")
+    module = importlib.import_module(f"storyline.evaluation.{name}")
+    report = module.run(data=data, split=split, limit=limit)
+    if as_json:
+        out.print_json(json.dumps(report.to_json()))
+        return
+    metrics = sorted({m for row in report.rows.values() for m in row})
+    table = Table("system", *metrics, title=f"storyline eval {name}")
+    for system, row in report.rows.items():
+        table.add_row(system, *(_fmt(row.get(m)) for m in metrics))
+    out.print(table)
+    for note in report.notes:
+        out.print(note, highlight=False)
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return ""
+    return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def _existing_store(db: Path) -> Store:
+    if "://" not in str(db) and not Path(db).exists():
+        raise StorylineError(f"no database at {db}: run `storyline ingest PATH --db {db}` first")
+    return Store(db)
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True)
+
+
+def main() -> None:
+    app()

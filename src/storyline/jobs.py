@@ -1,0 +1,127 @@
+"""The jobs the CLI and the API run: extract, cluster, ingest into a store.
+
+Each job reads through ``storyline.ingest`` (bad input becomes an ``InputError`` passed to
+``on_error``, never an exception), runs the same stage functions as every other runner, and
+reports what it did. The CLI and the web layer are thin shells over these functions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.errors import InputError
+from storyline.ingest import read_paths
+from storyline.pipeline import extract as run_pipeline
+from storyline.records import Article, Extraction, StoryAssignment
+from storyline.store import Store
+
+ErrorHandler = Callable[[InputError], None]
+Progress = Callable[[int], None]
+
+
+def _ignore(_: object) -> None:
+    return None
+
+
+@dataclass
+class RunReport:
+    articles: int = 0  # articles read
+    added: int = 0  # new articles stored
+    skipped: int = 0  # already known (same content)
+    errors: list[InputError] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)
+
+
+def articles_only(items: Iterable[Article | InputError], report: RunReport,
+                  on_error: ErrorHandler = _ignore) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            on_error(item)
+        else:
+            report.articles += 1
+            yield item
+
+
+def extract(paths: Iterable[str | Path], *, published: dt.date | None = None, source: str | None = None,
+            report: RunReport | None = None, on_error: ErrorHandler = _ignore,
+            n_process: int = 1) -> Iterator[Extraction]:
+    """One Extraction per article, in input order (``storyline extract``)."""
+    report = report if report is not None else RunReport()
+    arts = articles_only(read_paths(paths, published=published, source=source), report, on_error)
+    yield from run_pipeline(arts, n_process=n_process)
+
+
+def cluster(paths: Iterable[str | Path], *, published: dt.date | None = None, batch: bool = False,
+            report: RunReport | None = None, on_error: ErrorHandler = _ignore) -> Iterator[StoryAssignment]:
+    """Story assignments in arrival order (``storyline cluster``); no state is kept."""
+    from storyline.stories import cluster as cluster_stream
+
+    exs = extract(paths, published=published, report=report, on_error=on_error)
+    yield from cluster_stream(exs, batch=batch)
+
+
+def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | None = None,
+           source: str | None = None, batch_size: int = 64, on_error: ErrorHandler = _ignore,
+           progress: Progress = _ignore, n_process: int = 1) -> RunReport:
+    """Read, extract, cluster and store; each batch is written in one transaction."""
+    from storyline.stories import StoryClusterer
+
+    report = RunReport()
+    state = store.clusterer_state()
+    clusterer = StoryClusterer.loads(state) if state else StoryClusterer()
+    seen: set[str] = set()
+
+    def new_articles() -> Iterator[Article]:
+        pending: list[Article] = []
+
+        def drain() -> Iterator[Article]:
+            known = store.known_hashes(a.content_hash for a in pending)
+            for a in pending:
+                if a.content_hash in known:
+                    report.skipped += 1
+                    progress(1)
+                else:
+                    yield a
+            pending.clear()
+
+        for a in articles_only(read_paths(paths, published=published, source=source), report, on_error):
+            h = a.content_hash
+            if h in seen:
+                report.skipped += 1
+                progress(1)
+                continue
+            seen.add(h)
+            pending.append(a)
+            if len(pending) >= batch_size:
+                yield from drain()
+        yield from drain()
+
+    batch: list[tuple[Extraction, StoryAssignment]] = []
+    for ex in run_pipeline(new_articles(), n_process=n_process):
+        batch.append((ex, clusterer.add(ex)))
+        if len(batch) >= batch_size:
+            _write(store, batch, clusterer, report)
+            progress(len(batch))
+            batch = []
+    if batch:
+        _write(store, batch, clusterer, report)
+        progress(len(batch))
+    return report
+
+
+def _write(store: Store, batch: list[tuple[Extraction, StoryAssignment]], clusterer, report: RunReport) -> None:
+    """Store a batch with the merged records of every story it touches, in one transaction."""
+    from storyline.stories import merge_story
+
+    touched: dict[str, list[Extraction]] = {}
+    for ex, assignment in batch:
+        touched.setdefault(assignment.story, []).append(ex)
+    merged = {}
+    for sid, new in touched.items():
+        earlier = [Extraction.from_contract(r) for r in store.articles(story=sid)]
+        merged[sid] = merge_story(sid, earlier + new).to_dict()
+    report.added += store.add_batch(batch, stories=merged, clusterer_state=clusterer.dumps())
+    report.stories.update(touched)

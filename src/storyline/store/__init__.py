@@ -1,0 +1,221 @@
+"""Storage: SQLite by default (one file), any SQLAlchemy URL for a team server.
+
+All writes of a batch go through one transaction (``Store.add_batch``): a crash mid-batch
+loses nothing already committed and leaves no half-written article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, or_, select, text
+from sqlalchemy.engine import Engine
+
+from storyline.errors import StoreError
+from storyline.records import Extraction, StoryAssignment
+from storyline.store import schema as S
+
+DEFAULT_DB = "storyline.db"
+
+__all__ = ["Store", "DEFAULT_DB"]
+
+
+def _url(target: str | Path) -> str:
+    target = str(target)
+    return target if "://" in target else f"sqlite:///{target}"
+
+
+class Store:
+    def __init__(self, target: str | Path = DEFAULT_DB):
+        self.url = _url(target)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except Exception as e:  # a bad URL or a missing driver
+            raise StoreError(f"cannot open the store {target!s}: {e}") from e
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            with self.engine.begin() as conn:
+                S.migrate(conn)
+        except Exception as e:
+            raise StoreError(f"cannot open the store {target!s}: {e}") from e
+
+    # ---- writing -------------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(hashes)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(hashes), 500):
+                rows = conn.execute(select(S.articles.c.hash).where(S.articles.c.hash.in_(hashes[i:i + 500])))
+                found.update(r[0] for r in rows)
+        return found
+
+    def add_batch(self, items: list[tuple[Extraction, StoryAssignment]],
+                  stories: dict[str, dict[str, Any]] | None = None,
+                  clusterer_state: bytes | None = None) -> int:
+        """Write articles with their facts, updated story records and clustering state at once."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        added = 0
+        with self.engine.begin() as conn:
+            seq = conn.execute(select(func.coalesce(func.max(S.articles.c.seq), 0))).scalar_one()
+            for ex, assignment in items:
+                h = ex.article.content_hash
+                if conn.execute(select(S.articles.c.hash).where(S.articles.c.hash == h)).first():
+                    continue
+                seq += 1
+                added += 1
+                self._insert_article(conn, ex, assignment, h, seq, now)
+            for sid, rec in (stories or {}).items():
+                conn.execute(S.stories.delete().where(S.stories.c.id == sid))
+                conn.execute(S.stories.insert().values(
+                    id=sid, title=rec.get("title"), first_published=(rec.get("time_span") or [None, None])[0],
+                    last_published=(rec.get("time_span") or [None, None])[1],
+                    articles=len(rec.get("versions", [])), record=json.dumps(rec), updated_at=now))
+            if clusterer_state is not None:
+                conn.execute(S.state.delete().where(S.state.c.name == "clusterer"))
+                conn.execute(S.state.insert().values(name="clusterer", blob=clusterer_state))
+        return added
+
+    def _insert_article(self, conn, ex: Extraction, assignment: StoryAssignment, h: str, seq: int, now: str):
+        a = ex.article
+        record = ex.to_contract()
+        record["story"] = assignment.story
+        record["duplicate_of"] = assignment.duplicate_of
+        conn.execute(S.articles.insert().values(
+            hash=h, id=a.id, seq=seq, title=a.title, published=a.published.isoformat() if a.published else None,
+            source=a.source, url=a.url, path=a.path, text=a.text, story=assignment.story,
+            duplicate_of=assignment.duplicate_of, flags=",".join(assignment.flags) or None,
+            record=json.dumps(record), ingested_at=now))
+        names = {e.id: e.name for e in ex.entities}
+        if ex.entities:
+            conn.execute(S.entities.insert(), [
+                {"article": h, "eid": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions)}
+                for e in ex.entities])
+        if ex.attributions:
+            conn.execute(S.attributions.insert(), [
+                {"article": h, "idx": i, "kind": x.kind,
+                 "content": " … ".join(a.text[s:e] for s, e in x.content),
+                 "cue": a.text[x.cue[0]:x.cue[1]] if x.cue else None,
+                 "source": a.text[x.source[0]:x.source[1]] if x.source else None,
+                 "speaker": names.get(x.source_entity) or (a.text[x.source[0]:x.source[1]] if x.source else None),
+                 "source_type": x.source_type, "nested_in": x.nested_in}
+                for i, x in enumerate(ex.attributions)])
+        if ex.events:
+            conn.execute(S.events.insert(), [
+                {"article": h, "idx": i, "type": ev.type, "mode": ev.mode,
+                 "trigger": a.text[ev.trigger[0]:ev.trigger[1]],
+                 "actors": "; ".join(names.get(x.entity) or x.text for x in ev.actor),
+                 "recipients": "; ".join(names.get(x.entity) or x.text for x in ev.recipient),
+                 "sentence": _sentence(a.text, ev.trigger),
+                 "date": ex.dates[ev.date].value if ev.date is not None else None,
+                 "place": ex.places[ev.place].name if ev.place is not None else None,
+                 "negated": ev.negated, "hypothetical": ev.hypothetical, "future": ev.future}
+                for i, ev in enumerate(ex.events)])
+        if ex.places:
+            conn.execute(S.geo.insert(), [
+                {"article": h, "name": p.name, "geonameid": p.geonameid, "country": p.country,
+                 "lat": p.lat, "lon": p.lon} for p in ex.places])
+        if conn.dialect.name == "sqlite":
+            conn.execute(text("INSERT INTO articles_fts(title, text, hash) VALUES (:t, :x, :h)"),
+                         {"t": a.title or "", "x": a.text, "h": h})
+
+    # ---- reading -------------------------------------------------------------------------
+    def clusterer_state(self) -> bytes | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(S.state.c.blob).where(S.state.c.name == "clusterer")).first()
+        return row[0] if row else None
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(S.articles)).scalar_one()
+
+    def articles(self, story: str | None = None) -> Iterator[dict[str, Any]]:
+        """Contract records (with story and duplicate_of), in arrival order."""
+        q = select(S.articles.c.record).order_by(S.articles.c.seq)
+        if story is not None:
+            q = q.where(S.articles.c.story == story)
+        with self.engine.connect() as conn:
+            for (rec,) in conn.execute(q):
+                yield json.loads(rec)
+
+    def article(self, key: str) -> dict[str, Any] | None:
+        """An article by id (the latest one with that id) or by content hash."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(S.articles.c.record)
+                               .where(or_(S.articles.c.id == key, S.articles.c.hash == key))
+                               .order_by(S.articles.c.seq.desc())).first()
+        return json.loads(row[0]) if row else None
+
+    def stories(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(S.stories.c.id, S.stories.c.title, S.stories.c.articles,
+                                       S.stories.c.first_published, S.stories.c.last_published)
+                                .order_by(S.stories.c.last_published.desc().nulls_last(), S.stories.c.id))
+            return [dict(r._mapping) for r in rows]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(S.stories.c.record).where(S.stories.c.id == story_id)).first()
+        return json.loads(row[0]) if row else None
+
+    def quotes(self, speaker: str | None = None, about: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
+        """Who said what: attributions filtered by speaker name and by words in the content."""
+        A, R = S.attributions, S.articles
+        q = (select(R.c.id.label("article"), R.c.story, A.c.kind, A.c.speaker, A.c.source, A.c.cue,
+                    A.c.content, A.c.source_type)
+             .join(R, R.c.hash == A.c.article).order_by(R.c.seq, A.c.idx).limit(limit))
+        if speaker:
+            q = q.where(or_(A.c.speaker.ilike(f"%{speaker}%"), A.c.source.ilike(f"%{speaker}%")))
+        for word in (about or "").split():
+            q = q.where(A.c.content.ilike(f"%{word}%"))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def events(self, type: str | None = None, actor: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
+        E, R = S.events, S.articles
+        q = (select(R.c.id.label("article"), R.c.story, E.c.type, E.c.mode, E.c.trigger, E.c.actors,
+                    E.c.recipients, E.c.date, E.c.place, E.c.negated, E.c.hypothetical, E.c.future,
+                    E.c.sentence)
+             .join(R, R.c.hash == E.c.article).order_by(R.c.seq, E.c.idx).limit(limit))
+        if type:
+            q = q.where(E.c.type == type.upper())
+        if actor:
+            q = q.where(or_(E.c.actors.ilike(f"%{actor}%"), E.c.recipients.ilike(f"%{actor}%")))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts (SQLite FTS5; LIKE elsewhere)."""
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                try:
+                    rows = conn.execute(text(
+                        "SELECT a.id, a.title, a.story, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                        "FROM articles_fts JOIN articles a ON a.hash = articles_fts.hash "
+                        "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": query, "n": limit})
+                    return [dict(r._mapping) for r in rows]
+                except Exception as e:
+                    raise StoreError(f"bad search query {query!r}: {e}") from e
+            R = S.articles
+            rows = conn.execute(select(R.c.id, R.c.title, R.c.story).where(R.c.text.ilike(f"%{query}%")).limit(limit))
+            return [dict(r._mapping) for r in rows]
+
+
+def _sentence(text_: str, span: tuple[int, int]) -> str:
+    start = max(text_.rfind(". ", 0, span[0]) + 2, text_.rfind("\n", 0, span[0]) + 1, 0)
+    ends = [i for i in (text_.find(". ", span[1]), text_.find("\n", span[1])) if i != -1]
+    end = min(ends) + 1 if ends else len(text_)
+    return text_[start:end].strip()
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
