@@ -158,19 +158,23 @@ def stories(db: DbOpt = Path(DEFAULT_DB),
 
 @command()
 def show(key: Annotated[str, typer.Argument(help="A story id or an article id.")],
-         db: DbOpt = Path(DEFAULT_DB)) -> None:
+         db: DbOpt = Path(DEFAULT_DB),
+         story: Annotated[bool, typer.Option("--story", help="Given an article, show its whole story.")] = False
+         ) -> None:
     """Show a story (merged account, versions) or an article (text with facts highlighted)."""
     from storyline import show as render
 
     store = _existing_store(db)
-    story = store.story(key)
-    if story is not None:
+    if store.story(key) is not None:
         render.print_story(out, key, list(store.articles(story=key)))
         return
     article = store.article(key)
     if article is None:
         raise StorylineError(f"no story or article {key!r} in {db}: `storyline stories` lists them")
-    render.print_article(out, article)
+    if story and article.get("story"):
+        render.print_story(out, article["story"], list(store.articles(story=article["story"])))
+    else:
+        render.print_article(out, article)
 
 
 @command()

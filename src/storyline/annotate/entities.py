@@ -61,6 +61,31 @@ def known_places() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=4)
+def _place_matcher(vocab_id: int, vocab):
+    """A PhraseMatcher over well-known place names, for places the statistical model missed."""
+    from spacy.lang.en import English
+    from spacy.matcher import PhraseMatcher
+
+    tokenizer = English().tokenizer
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    names = sorted(n for n in known_places() if n[:1].isupper() and not n.isupper())
+    matcher.add("PLACE", [Doc(vocab, words=[t.text for t in tokenizer(n)]) for n in names])
+    return matcher
+
+
+def _missed_places(doc: Doc, taken: list[SpacySpan]) -> list[SpacySpan]:
+    """Known place names (proper nouns) that no entity span covers."""
+    covered = {i for s in taken for i in range(s.start, s.end)}
+    out = []
+    for _, start, end in _place_matcher(id(doc.vocab), doc.vocab)(doc):
+        span = doc[start:end]
+        if covered.isdisjoint(range(start, end)) and span.root.pos_ == "PROPN":
+            out.append(span)
+            covered.update(range(start, end))
+    return out
+
+
 @dataclass
 class _Cluster:
     label: str
@@ -143,6 +168,8 @@ def resolve_entities(doc: Doc) -> list[Entity]:
     """Named entities of ``doc`` resolved within the document, in order of first mention."""
     ents = [(t, e.label_) for e in doc.ents if e.label_ in KEEP_LABELS and (t := _trim(e)) is not None]
     ents = [(_extend_org(s) if lab == "ORG" else s, lab) for s, lab in ents]
+    ents += [(s, "GPE") for s in _missed_places(doc, [e for e in doc.ents])]
+    ents.sort(key=lambda x: x[0].start)
     multi_person = [s for s, lab in ents if lab == "PERSON" and len(s) > 1]
     surnames = {s[-1].text for s in multi_person} | {s[0].text for s in multi_person}
 
