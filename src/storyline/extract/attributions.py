@@ -1,10 +1,533 @@
-"""Attributions (quotes, indirect speech, sourced claims). PENDING: issue 3 fills this in."""
+"""Attributions: direct quotes, indirect speech and sourced claims, with speakers resolved.
+
+Rules over the spaCy dependency parse (the Gender Gap Tracker approach, extended):
+
+1. Quotation marks give quote groups (``attribution_quotes``); those that read as statements
+   are tied to a speech verb beside them ("…," said X / X said: "…" / "…" X said. in the next
+   sentence), split quotes by one speaker are joined, and a quote that follows an attributed
+   one in the same paragraph continues it.
+2. Every reporting verb (``lexicon_attribution``) with its complement: a clause (ccomp), a
+   to-infinitive (xcomp), an object, or a prepositional object is the content; its subject,
+   the passive agent, or the subject of the verb it hangs on is the source. Parenthetical
+   ("which, he said, is …") and "as X reported" verbs take the rest of their clause.
+3. "according to X", and report nouns with their clause ("the claim that …").
+4. Nesting: an attribution whose cue lies inside another's content, or a claim by a channel,
+   account or outlet right after a report by the media in general, points at the relaying one.
+
+The source is resolved with the article's entities (``entity_at``); its type comes from the
+entity type and the source lexicons.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
+
+from storyline.extract import lexicon_attribution as L
+from storyline.extract.attribution_quotes import Quote, find_quotes, is_statement
 from storyline.records import Attribution, Entity
+
+try:  # the lead's resolver; a small overlap scan when absent
+    from storyline.annotate.entities import entity_at
+except ImportError:  # pragma: no cover
+    def entity_at(entities, start, end):  # type: ignore[misc]
+        for e in entities:
+            for a, b in e.mentions:
+                if a < end and start < b:
+                    return e
+        return None
+
+LANG = "en"
+SPEECH = L.SPEECH_VERBS[LANG]
+CLAUSE = L.CLAUSE_VERBS[LANG]
+XCOMP = L.XCOMP_VERBS[LANG]
+OBJECT = L.OBJECT_VERBS[LANG]
+PREP = L.PREP_VERBS[LANG]
+NOUNS = L.REPORT_NOUNS[LANG]
+LIGHT = L.LIGHT_VERBS[LANG]
+CUE_LEMMAS = CLAUSE | XCOMP | OBJECT | frozenset(PREP)
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_PUNCT_TRIM = frozenset(".,;:—–-()[]!?…") | {"--"}
+_QUOTE_CHARS = frozenset("\"“”„«»'`‘’")
+_CONTENT_DEPS = ("ccomp",)
+
+
+@dataclass
+class _Cand:
+    kind: str
+    cue: tuple[int, int] | None  # char span
+    cue_tok: int | None
+    source: tuple[int, int] | None  # char span
+    source_tok: int | None  # head token of the source
+    content: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    verb: int | None = None  # the predicate, to reach the governing clause
 
 
 def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
-    return []
+    text = doc.text
+    if not text.strip():
+        return []
+    quotes = [q for q in find_quotes(text)]
+    in_quote = _quote_mask(doc, quotes)
+    cands: dict[int, _Cand] = {}  # keyed by cue token
+    for tok in doc:
+        if in_quote[tok.i]:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS:
+            c = _verb_candidate(doc, tok, lemma)
+            if c is not None:
+                cands[tok.i] = c
+        elif lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            c = _according(doc, tok)
+            if c is not None:
+                cands[tok.i] = c
+        elif tok.pos_ == "NOUN" and lemma in NOUNS:
+            c = _noun_candidate(doc, tok)
+            if c is not None:
+                cands[tok.i] = c
+    _attach_quotes(doc, quotes, in_quote, cands)
+    out = _finish(doc, list(cands.values()), quotes)
+    return _records(doc, out, entities)
+
+
+# --- verbs ------------------------------------------------------------------------------------
+
+def _verb_candidate(doc: Doc, v: Token, lemma: str) -> _Cand | None:
+    children = list(v.children)
+    content_toks: tuple[int, int] | None = None
+    cue_end = v.i + 1
+    kind = "indirect"
+    # clause complement
+    if lemma in CLAUSE:
+        comps = [c for c in children if c.dep_ in _CONTENT_DEPS]
+        if comps:
+            content_toks = _union_ranges(comps)
+    if content_toks is None and lemma in XCOMP:
+        xs = [c for c in children if c.dep_ == "xcomp" and c.i > v.i]
+        if xs:
+            objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < xs[0].i]
+            content_toks = _union_ranges(objs + xs)
+    if content_toks is None and lemma in OBJECT:
+        objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
+        if objs:
+            more = [c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i]
+            more += [c for c in children if c.dep_ == "prep" and c.i > objs[0].i
+                     and c.lower_ in ("of", "for", "as", "to", "on", "over", "about")]
+            content_toks = _union_ranges(objs + more)
+    if content_toks is None and lemma in PREP:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    content_toks = _union_ranges(objs)
+                    cue_end = c.i + 1
+                    break
+    parenthetical = False
+    if content_toks is None and (v.dep_ == "parataxis" or (
+            v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))):
+        if v.head.i != v.i:
+            parenthetical = True
+    if content_toks is None and not parenthetical and lemma not in SPEECH:
+        return None
+    src = _source(doc, v)
+    cue_span = (doc[v.i].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
+    cand = _Cand(kind, cue_span, v.i, src[0] if src else None, src[1] if src else None, verb=v.i)
+    if parenthetical:
+        cand.content = _clause_minus(doc, v.head, v)
+        if not cand.content:
+            return None
+    elif content_toks is not None:
+        cand.content = _trim_spans(doc, [content_toks])
+        if not cand.content:
+            return None
+    return cand
+
+
+def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] | None:
+    subj = None
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            subj = c
+            break
+    if subj is None:
+        for c in v.children:
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    subj = objs[0]
+                    break
+    if subj is None:
+        # "Russian media report …": a subject parsed as a compound of the verb
+        lefts = [c for c in v.lefts if c.dep_ in ("compound", "npadvmod") and c.pos_ in ("NOUN", "PROPN")]
+        if lefts:
+            first = min(t.left_edge.i for t in lefts)
+            return (doc[first].idx, v.idx - (1 if doc.text[v.idx - 1:v.idx].isspace() else 0)), lefts[-1].i
+    if subj is None:
+        if any(c.dep_ == "nsubjpass" for c in v.children):
+            return None  # agentless passive: "it was reported that …"
+        if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp") and v.head.i != v.i:
+            h = v.head
+            if v.dep_ == "acl" or h.pos_ not in ("VERB", "AUX"):
+                return None
+            return _source(doc, h, depth + 1)
+        return None
+    if subj.lower_ in ("it", "there") and subj.dep_ == "nsubj" and v.lemma_ in ("seem", "appear", "sound", "look"):
+        return None
+    a, b = subj.left_edge.i, subj.right_edge.i
+    while b > a and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    return (doc[a].idx, doc[b].idx + len(doc[b])), subj.i
+
+
+# --- according to, nouns -------------------------------------------------------------------------
+
+def _according(doc: Doc, acc: Token) -> _Cand | None:
+    to = doc[acc.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in acc.children if c.dep_ == "pobj"]
+    src = None
+    if objs:
+        o = objs[0]
+        a, b = o.left_edge.i, o.right_edge.i
+        while b > a and doc[b].is_punct:
+            b -= 1
+        src = ((doc[a].idx, doc[b].idx + len(doc[b])), o.i)
+    head = acc.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    sent = acc.sent
+    content = _clause_minus(doc, head if head.pos_ in ("VERB", "AUX") else sent.root, acc)
+    if not content:
+        return None
+    cue = (acc.idx, to.idx + len(to))
+    return _Cand("according_to", cue, acc.i, src[0] if src else None, src[1] if src else None,
+                 content=content, verb=head.i)
+
+
+def _noun_candidate(doc: Doc, n: Token) -> _Cand | None:
+    comp = None
+    cue_end = n.i + 1
+    for c in n.children:
+        if c.i < n.i:
+            continue
+        if c.dep_ in ("acl", "ccomp") and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                                          or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            comp = c
+            break
+    if comp is None:
+        return None
+    src = None
+    poss = [c for c in n.children if c.dep_ == "poss"]
+    if poss:
+        p = poss[0]
+        src = ((doc[p.left_edge.i].idx, doc[p.right_edge.i].idx + len(doc[p.right_edge.i])), p.i)
+    elif n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT:
+        src = _source(doc, n.head)
+    content = _trim_spans(doc, [(comp.left_edge.i, comp.right_edge.i + 1)])
+    if not content:
+        return None
+    cue = (n.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
+    return _Cand("indirect", cue, n.i, src[0] if src else None, src[1] if src else None, content=content)
+
+
+# --- quotes ---------------------------------------------------------------------------------------
+
+def _quote_mask(doc: Doc, quotes: list[Quote]) -> list[bool]:
+    mask = [False] * len(doc)
+    for q in quotes:
+        for a, b in q.parts:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                t = doc[i]
+                if t.idx > a and t.idx + len(t) < b:  # the marks themselves are outside
+                    mask[i] = True
+    return mask
+
+
+def _tok_at(doc: Doc, char: int, left: bool) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if not left else \
+        doc.char_span(char - 1, char, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
+
+
+def _attach_quotes(doc: Doc, quotes: list[Quote], in_quote: list[bool], cands: dict[int, _Cand]) -> None:
+    text = doc.text
+    last_direct: _Cand | None = None
+    last_para = -1
+    for q in quotes:
+        if not is_statement(text, q):
+            continue
+        para = text.rfind("\n", 0, q.start)
+        cue = _cue_after(doc, q, in_quote, cands) 
+        if cue is None:
+            cue = _cue_before(doc, q, in_quote, cands)
+        if cue is not None:
+            c = cands.get(cue)
+            if c is None:
+                c = _speech_candidate(doc, doc[cue])
+                cands[cue] = c
+            if c.kind != "direct":
+                c.kind = "direct"
+                c.content = []
+                c.quotes = []
+            c.quotes.append(q)
+            c.content.extend(q.parts)
+            last_direct, last_para = c, para
+            continue
+        # a quote continuing the last attributed one (same paragraph, or the next one opening
+        # with a quotation)
+        if last_direct is not None and (para == last_para or _next_para(text, last_direct.content[-1][1], q.start)):
+            last_direct.quotes.append(q)
+            last_direct.content.extend(q.parts)
+            last_para = text.rfind("\n", 0, q.end)
+
+
+def _next_para(text: str, prev_end: int, start: int) -> bool:
+    between = text[prev_end:start]
+    return between.count("\n") >= 1 and not between.strip()
+
+
+def _speech_candidate(doc: Doc, v: Token) -> _Cand:
+    src = _source(doc, v)
+    cue = (v.idx, v.idx + len(v))
+    return _Cand("direct", cue, v.i, src[0] if src else None, src[1] if src else None, verb=v.i)
+
+
+def _is_speech(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH
+
+
+def _cue_after(doc: Doc, q: Quote, in_quote: list[bool], cands: dict[int, _Cand]) -> int | None:
+    """"…," said X / "…," X said / "…" X told reporters."""
+    i = _tok_at(doc, q.end, left=False)
+    if i is None:
+        return None
+    # skip punctuation right after the closing mark
+    while i < len(doc) and doc[i].is_punct and doc[i].text in ",—–-:;":
+        i += 1
+    if i >= len(doc) or "\n" in doc.text[q.end:doc[i].idx]:
+        return None
+    for j in range(i, min(i + 8, len(doc))):
+        t = doc[j]
+        if in_quote[j] or t.is_space or "\n" in t.text or (t.is_punct and t.text in ".!?\"“”"):
+            return None
+        if _is_speech(t):
+            # subject between the quote and the verb, or the verb first ("said Caddell")
+            if j == i or any(c.dep_ in ("nsubj",) and i <= c.i < j for c in t.children) or \
+                    any(c.dep_ == "nsubj" for c in t.children) and j - i <= 5:
+                return j
+            return None
+        if t.pos_ in ("VERB",) and j > i:
+            return None
+    return None
+
+
+def _cue_before(doc: Doc, q: Quote, in_quote: list[bool], cands: dict[int, _Cand]) -> int | None:
+    """X said: "…" / X said, "…" / "… / the previous paragraph ends with a colon."""
+    text = doc.text
+    k = q.start
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    prev = text[k - 1] if k else ""
+    if prev == "\n":
+        # paragraph opening with a quote: "X continued:" ending the previous paragraph
+        j = k - 1
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j and text[j - 1] == ":":
+            t = _tok_at(doc, j, left=True)
+            return _verb_back(doc, t, in_quote, 6)
+        return None
+    if prev not in (":", ","):
+        # "X said "…"" with no punctuation: the verb right before the quote
+        t = _tok_at(doc, k, left=True)
+        if t is not None and _is_speech(doc[t]):
+            return t
+        return None
+    t = _tok_at(doc, k, left=True)
+    return _verb_back(doc, t, in_quote, 10)
+
+
+def _verb_back(doc: Doc, t: int | None, in_quote: list[bool], window: int) -> int | None:
+    if t is None:
+        return None
+    for j in range(t, max(t - window, -1), -1):
+        tok = doc[j]
+        if in_quote[j] or "\n" in tok.text or (tok.is_punct and tok.text in ".!?\"“”"):
+            return None
+        if _is_speech(tok):
+            return j
+    return None
+
+
+# --- spans ----------------------------------------------------------------------------------------
+
+def _union_ranges(toks: list[Token]) -> tuple[int, int]:
+    return (min(t.left_edge.i for t in toks), max(t.right_edge.i for t in toks) + 1)
+
+
+def _trim_spans(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges → char spans without edge punctuation (quote marks kept when balanced)."""
+    out = []
+    for a, b in ranges:
+        while a < b and _trimmable(doc[a], doc, a, b, left=True):
+            a += 1
+        while b > a and _trimmable(doc[b - 1], doc, a, b, left=False):
+            b -= 1
+        if a < b:
+            out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])))
+    return out
+
+
+def _trimmable(t: Token, doc: Doc, a: int, b: int, left: bool) -> bool:
+    if t.is_space:
+        return True
+    s = t.text
+    if s in _PUNCT_TRIM:
+        return True
+    if s in _QUOTE_CHARS or s in ("''", "``"):
+        # keep a closing mark whose opening mark is in the span, and vice versa
+        inner = doc[a:b].text
+        opens = sum(inner.count(c) for c in "“") + inner.count("``")
+        closes = sum(inner.count(c) for c in "”") + inner.count("''")
+        straight = inner.count('"')
+        if s == '"':
+            return straight % 2 == 1
+        if left:
+            return closes < opens or opens == closes == 0 or (s in "”'" and True)
+        return opens < closes or opens == closes == 0 or s in "“`"
+    return False
+
+
+def _clause_minus(doc: Doc, head: Token, cut: Token) -> list[tuple[int, int]]:
+    """The clause of ``head`` without the subtree of ``cut`` and its bracketing commas."""
+    sent = head.sent
+    a, b = head.left_edge.i, head.right_edge.i + 1
+    a, b = max(a, sent.start), min(b, sent.end)
+    ca, cb = cut.left_edge.i, cut.right_edge.i + 1
+    ranges = []
+    if a < ca:
+        ranges.append((a, ca))
+    if cb < b:
+        ranges.append((cb, b))
+    return _trim_spans(doc, ranges)
+
+
+# --- finishing --------------------------------------------------------------------------------
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _finish(doc: Doc, cands: list[_Cand], quotes: list[Quote]) -> list[_Cand]:
+    cands = [c for c in cands if c.content]
+    cands.sort(key=lambda c: (c.content[0][0], c.cue[0] if c.cue else 0))
+    text = doc.text
+    for c in cands:
+        if c.kind == "indirect" and any(ch in text[a:b] for a, b in c.content for ch in "\"“”"):
+            c.kind = "mixed"
+    # drop a candidate whose cue sits inside an attributed direct quote
+    direct = [p for c in cands if c.kind == "direct" for p in c.content]
+    keep = []
+    for c in cands:
+        if c.kind != "direct" and c.cue and any(_overlaps(c.cue, p) for p in direct):
+            continue
+        keep.append(c)
+    # one attribution per content span: the same content from two cues keeps the nearer cue
+    seen: dict[tuple, _Cand] = {}
+    out = []
+    for c in keep:
+        key = tuple(c.content)
+        if key in seen:
+            continue
+        seen[key] = c
+        out.append(c)
+    return out
+
+
+def _records(doc: Doc, cands: list[_Cand], entities: list[Entity]) -> list[Attribution]:
+    text = doc.text
+    recs: list[dict] = []
+    for c in cands:
+        ent = None
+        if c.source is not None:
+            if c.source_tok is not None:
+                h = doc[c.source_tok]
+                if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
+                    h = h.head.head
+                ent = entity_at(entities, h.idx, h.idx + len(h))
+            if ent is None:
+                ent = entity_at(entities, *c.source)
+        stype = _source_type(doc, c, ent)
+        recs.append({"c": c, "ent": ent.id if ent else None, "type": stype})
+    # nesting
+    nested: list[int | None] = [None] * len(recs)
+    for i, r in enumerate(recs):
+        c = r["c"]
+        for j, s in enumerate(recs):
+            if i == j:
+                continue
+            if c.cue and any(_overlaps(c.cue, p) for p in s["c"].content) and \
+                    all(p[1] - p[0] >= 0 for p in s["c"].content):
+                if not any(_overlaps(c.cue, p) for p in c.content):
+                    nested[i] = j
+                    break
+        if nested[i] is None and r["type"] in ("social_media", "media", "document") and i > 0:
+            prev = recs[i - 1]
+            pc = prev["c"]
+            if prev["type"] == "media" and pc.source and c.source and pc.source_tok is not None \
+                    and doc[pc.source_tok].lemma_.lower() in ("media", "report", "press", "outlet") \
+                    and _adjacent_sentences(doc, pc, c):
+                nested[i] = i - 1
+    out = []
+    for i, r in enumerate(recs):
+        c = r["c"]
+        out.append(Attribution(kind=c.kind, content=tuple(c.content), cue=c.cue, source=c.source,
+                               source_entity=r["ent"], source_type=r["type"], nested_in=nested[i]))
+    return out
+
+
+def _adjacent_sentences(doc: Doc, first: _Cand, second: _Cand) -> bool:
+    if first.cue_tok is None or second.cue_tok is None:
+        return False
+    s1, s2 = doc[first.cue_tok].sent, doc[second.cue_tok].sent
+    return s2.start == s1.end or s2.start == s1.start and first.cue_tok < second.cue_tok
+
+
+def _source_type(doc: Doc, c: _Cand, ent: Entity | None) -> str:
+    if c.source is None:
+        return "unnamed"
+    words = [w.lower() for w in doc.text[c.source[0]:c.source[1]].replace("’s", "").replace("'s", "").split()]
+    head = doc[c.source_tok].lemma_.lower() if c.source_tok is not None else (words[-1] if words else "")
+    ws = set(words)
+    if ws & L.SOCIAL_MEDIA[LANG] and not (ent is not None and ent.type == "PERSON"):
+        if head in L.SOCIAL_MEDIA[LANG] or ws & {"telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "x"}:
+            return "social_media"
+    if head in L.DOCUMENT[LANG]:
+        return "document"
+    if head in L.MEDIA[LANG] or (ent is not None and ent.type in ("ORG",) and ws & L.MEDIA[LANG]):
+        return "media"
+    if ent is not None and ent.type == "PERSON":
+        return "person"
+    if head in L.PERSON_PRONOUNS[LANG]:
+        return "person"
+    if head in L.GOVERNMENT[LANG] or (ent is not None and ent.type == "GPE"):
+        return "government"
+    if head in L.UNNAMED[LANG]:
+        return "unnamed"
+    if ent is not None and ent.type in ("ORG", "NORP"):
+        return "organization"
+    if head in L.ORGANIZATION[LANG] or head in ("we", "they", "us", "them"):
+        return "organization"
+    t = doc[c.source_tok] if c.source_tok is not None else None
+    if t is not None and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN"):
+        return "person"
+    if t is not None and t.ent_type_ in ("ORG", "NORP"):
+        return "organization"
+    return "person" if t is not None and t.pos_ in ("NOUN", "PRON") else "unnamed"

@@ -1,0 +1,171 @@
+"""Word lists for attribution extraction, keyed by language ("en" first).
+
+Each list is data: add a language by adding a key with the same shape. Verbs and nouns are
+lemmas (spaCy ``token.lemma_``, lower-cased). The lists were written by hand from what reporting
+language looks like in news and checked against the errors on PolNeAR's train/dev halves; no
+list is learned from annotated data.
+"""
+from __future__ import annotations
+
+# Verbs that introduce a direct quotation ("…," she said / he told reporters: "…").
+SPEECH_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        say tell add write ask continue explain note reply respond tweet declare insist argue
+        claim warn recall state announce acknowledge admit joke quip remark exclaim shout yell
+        post answer conclude reiterate stress emphasize observe predict promise vow suggest
+        report read complain boast counter retort concede muse wonder testify confirm deny urge
+        plead scream whisper laugh chant recount describe mutter lament caution allege assert
+        maintain contend point comment elaborate begin go put proclaim repeat sing cry declare
+        mention interject agree thunder fume gush marvel snap shoot tease summarize summarise
+        told offer pledge charge demand inform advise assure affirm""".split()),
+}
+
+# Verbs whose clausal complement (ccomp: "that …", "whether …", "how …") is the content.
+CLAUSE_VERBS: dict[str, frozenset[str]] = {
+    "en": SPEECH_VERBS["en"] | frozenset("""
+        believe think know feel hope fear expect find show indicate reveal learn estimate
+        realize realise understand hear doubt worry guess assume figure imagine recognize
+        recognise remember forget signal hint demonstrate prove determine demand request
+        recommend propose decide suspect speculate reckon insist acknowledge conclude agree
+        announce disclose notice convince persuade assure suppose bet predict presume
+        question dispute emphasise underscore highlight reason theorize posit ensure
+        argue acknowledge vow swear threaten concede anticipate calculate reveal
+        discover see mean seem appear sound look""".split()),
+}
+
+# Verbs whose to-infinitive (xcomp) is the content: "vowed to …", "plans to …".
+XCOMP_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        plan intend promise vow pledge want hope refuse decline threaten seek expect aim agree
+        offer decide urge ask call encourage beg implore push press warn tell order advise
+        wish prefer propose vote choose demand request appear seem claim pretend swear
+        vow pledge need plead resolve""".split()),
+}
+
+# Verbs whose direct object (with what hangs on it) is the content: "criticised the plan".
+OBJECT_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        criticize criticise praise endorse support back oppose discuss announce deny reject
+        propose accuse blame cite mention describe call question defend attack mock slam
+        blast tout dismiss denounce decry condemn applaud welcome hail laud thank urge ask
+        promise pledge seek offer express voice raise predict recommend acknowledge admit
+        confirm dispute contest challenge refute outline detail unveil suggest demand
+        request favor favour advocate champion push highlight stress emphasize note
+        report reveal disclose estimate forecast project list name label brand dub term
+        characterize characterise portray paint describe compare liken deride ridicule
+        lambaste chastise scold rebuke berate assail castigate excoriate disparage
+        insult tweet post retweet share repeat echo reiterate recall remember
+        vow threaten warn concede""".split()),
+}
+
+# Verbs whose prepositional object is the content: "talked about …", "warned of …".
+PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
+    "en": {
+        "talk": frozenset({"about", "of"}),
+        "speak": frozenset({"about", "of", "on", "against", "out"}),
+        "warn": frozenset({"of", "about", "against"}),
+        "refer": frozenset({"to"}),
+        "comment": frozenset({"on", "about"}),
+        "complain": frozenset({"about", "of"}),
+        "point": frozenset({"to"}),
+        "rail": frozenset({"against"}),
+        "insist": frozenset({"on"}),
+        "call": frozenset({"for"}),
+        "push": frozenset({"for"}),
+        "argue": frozenset({"for", "against"}),
+        "advocate": frozenset({"for"}),
+        "joke": frozenset({"about"}),
+        "testify": frozenset({"about", "on"}),
+        "lash": frozenset({"at"}),
+        "focus": frozenset({"on"}),
+        "write": frozenset({"about", "of"}),
+        "boast": frozenset({"about", "of"}),
+        "brag": frozenset({"about"}),
+        "express": frozenset({"about"}),
+        "weigh": frozenset({"on"}),
+        "speculate": frozenset({"about", "on"}),
+        "hint": frozenset({"at"}),
+        "vote": frozenset({"for", "against"}),
+        "campaign": frozenset({"for", "against"}),
+        "disagree": frozenset({"with"}),
+        "agree": frozenset({"with", "on"}),
+        "worry": frozenset({"about"}),
+        "tweet": frozenset({"about"}),
+        "lament": frozenset({"about"}),
+        "object": frozenset({"to"}),
+        "respond": frozenset({"to"}),
+        "reply": frozenset({"to"}),
+        "ask": frozenset({"about"}),
+        "question": frozenset({"about"}),
+    },
+}
+
+# Nouns that carry a reported content: "the claim that …", "his plan to …".
+REPORT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        claim statement assertion belief view argument report allegation suggestion warning
+        promise pledge vow plan decision call proposal criticism support endorsement remark
+        comment announcement prediction fear hope concern insistence contention notion idea
+        accusation charge denial admission acknowledgment acknowledgement threat demand
+        request assurance message suspicion speculation rumor rumour estimate finding
+        conclusion testimony recommendation complaint confirmation indication sign
+        proposition commitment intention insinuation""".split()),
+}
+
+# "according to X", "as X reported": multi-word cues read off the parse.
+ACCORDING: dict[str, tuple[str, str]] = {"en": ("accord", "to")}
+
+# Light verbs that turn a report noun into a statement by their subject: "made the claim that".
+LIGHT_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("make issue offer express voice give raise deliver float repeat".split()),
+}
+
+PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("i you he she we they it me him her us them who which that this these those one".split()),
+}
+PERSON_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("i he she me him her who you".split()),
+}
+
+# Source types: heads and modifiers of the source phrase (lower-cased words).
+SOCIAL_MEDIA: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        telegram twitter tweet tweets facebook instagram tiktok youtube vkontakte vk weibo
+        wechat reddit truth-social threads bluesky blogger blog blogs influencer post posts
+        x.com channel channels account accounts feed hashtag""".split()),
+}
+MEDIA: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        media newspaper newspapers agency agencies outlet outlets network networks television
+        tv radio magazine reporter reporters journalist journalists correspondent press paper
+        tabloid broadcaster broadcasters daily news editorial reuters ap afp tass interfax ria
+        novosti xinhua cnn bbc nbc abc cbs msnbc fox politico nyt times post journal guardian
+        bloomberg axios breitbart huffpost huffington telegraph economist wire anchor host
+        columnist editor editors website site""".split()),
+}
+GOVERNMENT: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        government ministry ministries kremlin administration department officials official
+        authorities authority police military army navy pentagon parliament congress senate
+        house cabinet embassy council commission agency state governor's prosecutors
+        prosecutor court judge regime duma rada white_house spokesman spokeswoman spokesperson
+        presidency office""".split()),
+}
+DOCUMENT: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        report reports study studies poll polls survey surveys statement statements document
+        documents letter letters email emails memo memos lawsuit complaint filing filings
+        analysis data figures records record bill ruling indictment transcript book article
+        release documents paper research census numbers video footage ad advertisement
+        platform resolution order warrant affidavit testimony cable""".split()),
+}
+ORGANIZATION: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        campaign company group committee party organization organisation association union
+        firm corporation foundation institute center centre coalition alliance council board
+        team staff aides aide spokesman spokeswoman spokesperson""".split()),
+}
+UNNAMED: dict[str, frozenset[str]] = {
+    "en": frozenset("source sources people someone somebody many some others critics observers"
+                    " experts analysts witnesses residents insiders".split()),
+}
