@@ -6,6 +6,8 @@ from storyline.ingest.dates import parse_published
 from storyline.ingest.text import normalize_whitespace
 from storyline.records import Article
 
+MIN_WORDS = 5  # trafilatura falls back to menus and footers; fewer words than this is no article
+
 
 def read_html(html: str, where: str, article_id: str, *, published=None, source=None,
               url: str | None = None) -> Article:
@@ -14,7 +16,7 @@ def read_html(html: str, where: str, article_id: str, *, published=None, source=
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:
         raise InputError(where, "no main text found in the HTML page")
     title = getattr(doc, "title", None) or None
     text = normalize_whitespace(text)
