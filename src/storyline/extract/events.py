@@ -1,11 +1,718 @@
-"""PLOVER events. PENDING: issue 5 fills this in."""
+"""PLOVER events from the dependency parse: who did what to whom, with mode and flags.
+
+One pass over the tokens of each sentence finds triggers from the word lists in
+:mod:`storyline.extract.lexicon_events` (verbs, verb + particle, event nouns under light verbs),
+then reads the structure around each trigger:
+
+- control verbs decide the type of the pair as PLOVER codes it: "threatened to cut off
+  electricity" is THREATEN, "refused to deploy" REJECT, "agreed to a ceasefire" AGREE, "urged X
+  to" REQUEST; an intention ("will provide aid", "is ready to contribute troops") is AGREE for
+  cooperation and THREATEN for force; "X said Y must ..." is a REQUEST of X to Y;
+- proposals keep their own type and are flagged ``hypothetical`` ("advocates the deployment of
+  allied troops" is a MOBILIZE that has not happened); negation and modal verbs set ``negated``,
+  ``future`` and ``hypothetical``;
+- actors are the subject (or the passive agent), recipients the object or the target of
+  "on/against/to"; meetings code both sides as actors (PLOVER). Each actor carries the entity it
+  resolves to, its ISO alpha-3 country (names, demonyms, capitals, metonyms, the entity's other
+  mentions, an overlapping place) and its sector.
+
+To keep the output readable (and the evaluation honest) a sentence keeps at most two distinct
+event types: the best-placed trigger's, and a second one only from another main-clause trigger.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.records import DateValue, Entity, Event, Place
+from storyline.extract import lexicon_events as L
+from storyline.extract.countries import country_of, sector_of
+from storyline.records import Actor, DateValue, Entity, Event, Place
+
+try:  # the lead's resolver; a tiny fallback keeps this module importable on its own
+    from storyline.annotate.entities import entity_at
+except ImportError:  # pragma: no cover
+    def entity_at(entities, start, end):  # type: ignore[misc]
+        for e in entities:
+            for a, b in e.mentions:
+                if a < end and start < b:
+                    return e
+        return None
+
+__all__ = ["extract_events"]
+
+LANG = "en"
+VERBS = L.VERBS[LANG]
+WEAK_VERBS = L.WEAK_VERBS[LANG]
+WEAK_OBJ = L.WEAK_VERB_OBJECTS[LANG]
+PHRASAL = L.PHRASAL[LANG]
+NOUNS = L.NOUNS[LANG]
+WEAK_NOUNS = L.WEAK_NOUNS[LANG]
+LIGHT = L.LIGHT_VERBS[LANG]
+CONTROL = L.CONTROL[LANG]
+FUTURE_AUX = L.FUTURE_AUX[LANG]
+HYPO_AUX = L.HYPOTHETICAL_AUX[LANG]
+NEG = L.NEGATIONS[LANG]
+REPORTING = L.REPORTING[LANG]
+MODE_CUES = L.MODE_CUES[LANG]
+PURE_LIGHT = L.PURE_LIGHT_VERBS[LANG]
+VERB_OBJ_TYPES = L.VERB_OBJECT_TYPES[LANG]
+PEACEKEEPING = L.PEACEKEEPING[LANG]
+_EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "operations", "mission", "bid",
+                 "move", "initiative"}
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_OBJ = {"dobj", "obj", "attr", "oprd"}
+_RECIPIENT_PREPS = {"on", "against", "to", "at", "into", "upon", "toward", "towards", "with",
+                    "from", "over", "of"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "xcomp", "advcl", "parataxis"}
+_PRONOUN_HEADS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "who", "which",
+                  "that", "its", "their", "his", "us"}
+_MAX_TYPES = 2
+_STRIKE_MILITARY = {"air", "missile", "drone", "military", "rocket", "artillery", "precision"}
+_MEET_CUES = {"meet", "meeting", "visit", "summit", "host", "conference", "talks", "arrive",
+              "trip", "tour", "sideline", "sidelines"}
+_ATTACK_NOUNS = {"ASSAULT"}
+
+
+class _Cand:
+    __slots__ = ("type", "mode", "tok", "end_tok", "prio", "clause", "hyp", "fut", "neg",
+                 "actor_toks", "recip_toks", "meeting")
+
+    def __init__(self, etype: str, mode: str | None, tok: Token, prio: int, clause: Token):
+        self.type, self.mode, self.tok, self.end_tok = etype, mode, tok, tok
+        self.prio, self.clause = prio, clause
+        self.hyp = self.fut = self.neg = False
+        self.actor_toks: list[Token] = []
+        self.recip_toks: list[Token] = []
+        self.meeting = False
+
+
+def _split(entry: str) -> tuple[str, str | None]:
+    t, _, m = entry.partition("/")
+    return t, (m or None)
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 30:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause holds ``tok`` (the token itself for verbs)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+
+
+def _is_negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.lower_ in NEG and c.dep_ in ("advmod", "det", "neg")):
+            return True
+    return False
+
+
+def _particle(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "prt":
+            return c.lower_
+    return None
+
+
+def _objects(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in _OBJ]
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative"):
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _weak_ok(tok: Token, lemma: str) -> bool:
+    allowed = WEAK_OBJ.get(lemma)
+    if allowed is None:
+        return False
+    if not allowed:  # any direct object will do ("support a resolution")
+        return any(c.dep_ in _OBJ for c in tok.children)
+    for c in tok.children:
+        if c.lower_ in allowed or c.lemma_.lower() in allowed:
+            return True
+        if c.dep_ in _OBJ or c.dep_ in ("prep", "dative", "npadvmod", "advmod", "xcomp"):
+            for g in c.subtree:
+                if g.lemma_.lower() in allowed or g.lower_ in allowed:
+                    return True
+    return False
+
+
+def _verb_candidate(tok: Token) -> _Cand | None:
+    lemma = tok.lemma_.lower()
+    prt = _particle(tok)
+    if prt:
+        entry = PHRASAL.get(f"{lemma} {prt}")
+        if entry == "":
+            return None  # "carry out": the object noun is the event
+        if entry:
+            t, m = _split(entry)
+            return _Cand(t, m, tok, 3, tok)
+    if lemma in REPORTING and lemma not in VERBS:
+        return None
+    entry = VERBS.get(lemma)
+    if entry is None:
+        return None
+    t, m = _split(entry)
+    if lemma == "strike":
+        objs = _objects(tok)
+        if objs or any(c.lower_ in _STRIKE_MILITARY for c in tok.subtree):
+            t, m = "ASSAULT", None
+        else:
+            t, m = "PROTEST", "strike"
+    prio = 3
+    if lemma in WEAK_VERBS:
+        prio = 2 if _weak_ok(tok, lemma) else 1
+    for c in tok.children:
+        if c.dep_ in _OBJ:
+            pair = VERB_OBJ_TYPES.get((lemma, c.lemma_.lower()))
+            if pair:
+                t, m = _split(pair)
+                prio = max(prio, 2)
+                break
+    if t == "MOBILIZE" and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
+        t, m = "AID", "peacekeeping"
+    return _Cand(t, m, tok, prio, tok)
+
+
+def _noun_candidate(tok: Token) -> _Cand | None:
+    lemma = tok.lemma_.lower()
+    entry = NOUNS.get(lemma) or NOUNS.get(tok.lower_)
+    if entry is None:
+        return None
+    t, m = _split(entry)
+    head = tok.head
+    hl = head.lemma_.lower()
+    kids = {c.lower_ for c in tok.children}
+    if lemma == "strike":
+        if kids & _STRIKE_MILITARY:
+            t, m = "ASSAULT", "aerial"
+        elif "hunger" in kids:
+            t, m = "PROTEST", "hunger"
+    if lemma == "hunger" and head.lemma_.lower() == "strike":
+        return None  # the compound's head "strike" carries it
+    if lemma == "law" and "martial" not in kids:
+        return None
+    if lemma == "fire" and not (head.lemma_.lower() in ("open",) or "gun" in kids):
+        return None
+    if lemma in ("call", "phone") and not ({"phone", "telephone"} & (kids | {head.lower_})):
+        if lemma == "call":
+            return None
+    light = tok.dep_ in ("dobj", "nsubjpass", "obj", "attr") and hl in LIGHT
+    prio = 2
+    if lemma in WEAK_NOUNS:
+        prio = 2 if light else 0
+    if tok.dep_ == "compound":  # "peace talks", "war crimes": modifiers, not events
+        if head.lemma_.lower() in _EFFORT_NOUNS and head.head.lemma_.lower() in LIGHT:
+            prio = 2
+        else:
+            prio = min(prio, 0) if lemma not in ("hunger",) else prio
+    if t == "MOBILIZE" and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
+        t, m = "AID", "peacekeeping"
+    return _Cand(t, m, tok, prio, _clause_verb(tok)) if prio > 0 else None
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``, inherited through xcomp/conj/relcl/advcl when not written."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if depth > 4 or verb.head is verb:
+        return None
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp"):
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ in ("pobj", "prep"):
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    return None
+
+
+def _fill_roles(c: _Cand) -> None:
+    tok = c.tok
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        # noun trigger: roles from the governing verb, then from the noun's own modifiers
+        head = tok.head
+        gov = head if head.pos_ in ("VERB", "AUX") else (head.head if head.dep_ == "prep" else None)
+        if gov is not None and gov.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "obj", "pobj", "attr"):
+            s = _agent(gov) or _subject(gov)
+            if s is not None:
+                c.actor_toks.append(s)
+            for ch in gov.children:
+                if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "into", "at", "upon"):
+                    c.recip_toks.extend(g for g in ch.children if g.dep_ == "pobj")
+            # "launched an attack ... during the night on Russian territory": prepositions hung
+            # lower in the clause
+            if not c.recip_toks:
+                for t in gov.subtree:
+                    if t.dep_ == "prep" and t.lower_ in ("on", "against", "upon") and t.head is not tok:
+                        c.recip_toks.extend(g for g in t.children if g.dep_ == "pobj")
+                        break
+        for ch in tok.children:
+            if ch.dep_ == "poss" and not c.actor_toks:
+                c.actor_toks.append(ch)
+            elif ch.dep_ in ("amod", "compound") and ch.ent_type_ in ("NORP", "GPE", "ORG") \
+                    and not c.actor_toks:
+                c.actor_toks.append(ch)
+            elif ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with", "to", "into", "upon", "of") \
+                    and not c.recip_toks and c.type != "CONSULT":
+                c.recip_toks.extend(g for g in ch.children if g.dep_ == "pobj")
+            elif ch.dep_ == "prep" and ch.lower_ == "by" and not c.actor_toks:
+                c.actor_toks.extend(g for g in ch.children if g.dep_ == "pobj")
+        if not c.actor_toks and tok.dep_ in ("nsubj", "nsubjpass"):
+            pass
+        return
+    ag = _agent(verb)
+    ps = _passive_subject(verb)
+    if ps is not None:
+        if ag is not None:
+            c.actor_toks.append(ag)
+        c.recip_toks.append(ps)
+    else:
+        s = _subject(verb)
+        if s is not None:
+            c.actor_toks.append(s)
+        for ch in verb.children:
+            if ch.dep_ in ("dobj", "obj", "dative") and ch.pos_ in ("PROPN", "NOUN", "PRON"):
+                c.recip_toks.append(ch)
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in _RECIPIENT_PREPS:
+            objs = [g for g in ch.children if g.dep_ == "pobj"]
+            if ch.lower_ == "with" and c.type in ("CONSULT", "COOPERATE", "AGREE"):
+                c.actor_toks.extend(objs)
+                c.meeting = True
+            elif ch.lower_ in ("on", "against", "to", "into", "upon", "toward", "towards") \
+                    and not c.recip_toks:
+                c.recip_toks.extend(objs)
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """Token indices [start, end) of the noun phrase headed by ``tok`` (no clauses)."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("punct", "cc", "preconj"):
+            continue
+        start = min(start, c.left_edge.i)
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") and tok.pos_ == "NOUN":
+            end = max(end, c.right_edge.i + 1)
+        elif c.dep_ in ("compound", "nummod", "amod") :
+            end = max(end, c.right_edge.i + 1)
+        else:
+            break
+    doc = tok.doc
+    while start < end - 1 and doc[start].dep_ in ("det", "punct", "cc") and doc[start].lower_ not in ("no",):
+        if doc[start].lower_ in ("the", "a", "an", ",", "'"):
+            start += 1
+        else:
+            break
+    return start, end
+
+
+class _Resolver:
+    """Per-document caches: entity countries and sectors."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], places: list[Place]):
+        self.doc = doc
+        self.entities = entities
+        self.places = places
+        self._ent_country: dict[str, str | None] = {}
+
+    def entity_country(self, e: Entity) -> str | None:
+        if e.id in self._ent_country:
+            return self._ent_country[e.id]
+        code = None
+        if e.type in ("GPE", "NORP", "LOC", "ORG", "FAC"):
+            code = country_of(e.name)
+        if code is None:
+            for t in e.titles:
+                code = country_of(t)
+                if code:
+                    break
+        if code is None:
+            for a in e.aliases:
+                code = country_of(a)
+                if code:
+                    break
+        if code is None:
+            text = self.doc.text
+            for a, b in e.mentions:
+                if b - a > 2:
+                    code = country_of(text[a:b])
+                    if code:
+                        break
+        self._ent_country[e.id] = code
+        return code
+
+    def actor(self, tok: Token) -> Actor:
+        doc = self.doc
+        s, e = _np_span(tok)
+        span = doc[s:e]
+        a, b = span.start_char, span.end_char
+        text = span.text
+        ent = entity_at(self.entities, a, b) if self.entities else None
+        if ent is not None:
+            # an entity only counts when it is the head of the phrase, not a modifier in it
+            ok = any(ma <= tok.idx < mb for ma, mb in ent.mentions) or tok.lower_ in _PRONOUN_HEADS
+            if not ok:
+                ent = None
+        code = country_of(text) if tok.lower_ not in _PRONOUN_HEADS else None
+        if code is None and ent is not None:
+            code = self.entity_country(ent)
+        if code is None:
+            for p in self.places:
+                if p.country and p.span[0] < b and a < p.span[1]:
+                    code = p.country
+                    break
+        sector = sector_of(text)
+        if sector is None and ent is not None:
+            for t in ent.titles:
+                sector = sector_of(t)
+                if sector:
+                    break
+            if sector is None and ent.type == "PERSON":
+                for m in ent.aliases:
+                    sector = sector_of(m)
+                    if sector:
+                        break
+        if sector == "IGO":
+            code = None
+        return Actor(text=text, entity=ent.id if ent else None, span=(a, b), country=code,
+                     sector=sector)
+
+
+def _expand_conj(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        if t in out:
+            continue
+        out.append(t)
+        for c in t.conjuncts:
+            if c not in out and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                out.append(c)
+    return out
+
+
+def _mode_from_cues(c: _Cand, sent: SpacySpan) -> str | None:
+    cues = MODE_CUES.get(c.type)
+    if not cues:
+        return c.mode
+    found: list[str] = []
+    scope = list(c.clause.subtree) if c.clause is not None else list(sent)
+    for t in scope:
+        m = cues.get(t.lemma_.lower()) or cues.get(t.lower_)
+        if m and m not in found:
+            found.append(m)
+    if not found:
+        if c.type == "CONSULT" and c.mode is None and c.tok.lemma_.lower() in ("speak", "talk") \
+                and c.meeting and not any(t.lemma_.lower() in _MEET_CUES for t in sent):
+            return "phone"
+        return c.mode
+    if c.type == "ASSAULT":
+        if "drone" in found and "aerial" in found:
+            return "aerial"
+        order = L.MODE_ORDER["ASSAULT"]
+        found.sort(key=lambda m: order.index(m) if m in order else 99)
+        return found[0] if c.mode is None or c.mode in found or c.mode == "aerial" else c.mode
+    if c.type == "CONSULT":
+        if "phone" in found:
+            return "phone"
+        if c.mode:
+            return c.mode
+        return found[0]
+    return c.mode or found[0]
+
+
+def _control_of(c: _Cand) -> tuple[Token, str] | None:
+    """The control word governing the trigger, if any ("threatened to [cut off]")."""
+    tok = c.tok
+    t = tok
+    for _ in range(3):
+        head = t.head
+        if head is t:
+            return None
+        dep = t.dep_
+        hl = head.lemma_.lower()
+        if dep in ("xcomp", "ccomp", "acl") and hl in CONTROL:
+            return head, CONTROL[hl]
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "to", "on", "about", "of"):
+            gov = head.head
+            gl = gov.lemma_.lower()
+            if gl in CONTROL:
+                return gov, CONTROL[gl]
+            t = gov
+            continue
+        if dep == "pcomp" and head.lower_ in ("of", "about", "for"):
+            gov = head.head
+            gl = gov.lemma_.lower()
+            if gl in CONTROL:
+                return gov, CONTROL[gl]
+            t = gov
+            continue
+        if dep == "acomp" or (dep == "xcomp" and head.pos_ == "ADJ"):
+            if hl in CONTROL:
+                return head, CONTROL[hl]
+        if dep == "xcomp" and head.pos_ == "ADJ" and hl in CONTROL:
+            return head, CONTROL[hl]
+        if dep in ("xcomp",) and head.dep_ == "acomp" and head.lemma_.lower() in CONTROL:
+            return head, CONTROL[head.lemma_.lower()]
+        return None
+    return None
+
+
+def _modal(verb: Token) -> tuple[bool, bool, bool]:
+    """(future, hypothetical, negated) from the auxiliaries of ``verb``."""
+    aux = _aux_words(verb)
+    fut = bool(aux & FUTURE_AUX)
+    hyp = bool(aux & HYPO_AUX)
+    neg = _is_negated(verb)
+    if verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() == "go" and verb.head.tag_ == "VBG":
+        fut = True
+    return fut, hyp, neg
+
+
+def _reporter_subject(verb: Token) -> Token | None:
+    """For a ccomp of a reporting verb: that verb's subject ("X said Y must ...": X)."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING | {"insist", "reiterate"}:
+        return _subject(verb.head)
+    return None
+
+
+def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for tok in sent:
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "AUX" and tok.lemma_ not in ("be", "have", "do")):
+            c = _verb_candidate(tok)
+        elif pos in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG"):
+            c = _noun_candidate(tok)
+        elif pos == "ADJ" and tok.lemma_.lower() in VERBS and tok.tag_ == "VBN":
+            c = _verb_candidate(tok)
+        else:
+            c = None
+        if c is not None:
+            cands.append(c)
+    return cands
+
+
+def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
+    cands = _sentence_candidates(sent)
+    by_tok = {c.tok.i: c for c in cands}
+    out: list[_Cand] = []
+    dropped: set[int] = set()
+    # nouns under a light verb that is itself a trigger: the verb wins unless it is only light
+    for c in cands:
+        if c.tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = c.tok.head
+        hc = by_tok.get(head.i)
+        if hc is not None and c.tok.dep_ in ("dobj", "obj", "nsubjpass"):
+            hl = head.lemma_.lower()
+            if hl in PURE_LIGHT or (hl in LIGHT and hc.prio < 2):
+                dropped.add(head.i)
+            else:
+                if hc.mode is None and c.mode and hc.type == c.type:
+                    hc.mode = c.mode
+                dropped.add(c.tok.i)
+    gone: set[int] = set()  # id() of candidates absorbed by another one
+    for c in cands:
+        if c.tok.i in dropped:
+            gone.add(id(c))
+    for c in cands:
+        if id(c) in gone:
+            continue
+        is_verb = c.tok.pos_ in ("VERB", "AUX", "ADJ")
+        anchor = c.tok
+        if not is_verb and c.tok.dep_ in ("dobj", "obj", "nsubjpass", "attr") \
+                and c.tok.head.pos_ in ("VERB", "AUX"):
+            anchor = c.tok.head  # "will extend the curfew": the light verb carries the modality
+        ctl = _control_of(c) or (_control_of(_Cand(c.type, c.mode, anchor, c.prio, anchor))
+                                 if anchor is not c.tok else None)
+        verb = anchor if anchor is not c.tok or is_verb else _clause_verb(c.tok)
+        fut, hyp, neg = _modal(verb)
+        if ctl is not None:
+            ctok, kind = ctl
+            cc = by_tok.get(ctok.i)
+            cneg = _is_negated(ctok) or neg
+            if kind == "PROPOSAL":
+                c.hyp = True
+                c.neg = neg
+            elif kind == "INTENT":
+                base = c.type
+                c.fut = True
+                if base == "RETREAT" and c.mode == "resign":
+                    pass
+                elif cneg and base in L.COOPERATIVE:
+                    c.type, c.mode = "REJECT", None
+                elif base in L.COOPERATIVE:
+                    c.type, c.mode = "AGREE", None
+                elif base in L.MATERIAL_CONFLICT:
+                    c.type = "THREATEN"
+                c.tok = ctok if ctok.pos_ in ("VERB", "ADJ") else c.tok
+                c.neg = neg and not cneg
+                c.prio = max(c.prio, 2)
+            else:
+                # the control word is the event; the complement is what it is about
+                c.type, c.mode = kind, None
+                c.neg = cneg
+                c.tok = ctok
+                c.prio = 3
+            if kind != "PROPOSAL" and cc is not None and cc is not c:
+                gone.add(id(cc))
+        else:
+            if c.tok.pos_ in ("VERB", "AUX") or anchor is not c.tok:
+                c.neg = neg
+                rep = _reporter_subject(verb)
+                aux = _aux_words(verb)
+                if rep is not None and aux & {"must", "should"}:
+                    c.type, c.mode = "REQUEST", None
+                    c.actor_toks = [rep]
+                    s = _subject(verb)
+                    if s is not None:
+                        c.recip_toks = [s]
+                    c.prio = 3
+                elif fut and c.type == "RETREAT" and c.mode == "resign":
+                    c.fut = True  # announcing a resignation is resigning
+                elif fut and c.type in L.COOPERATIVE and (c.type != "AGREE" or neg):
+                    c.type, c.mode, c.fut = ("REJECT" if neg else "AGREE"), None, True
+                    c.neg = False
+                elif fut and c.type in L.MATERIAL_CONFLICT:
+                    c.type, c.fut = "THREATEN", True
+                elif fut:
+                    c.fut = True
+                elif hyp:
+                    c.hyp = True
+            else:
+                c.fut, c.hyp, c.neg = fut, hyp, False
+                if verb.lemma_.lower() in ("occur", "happen", "take", "begin") and (fut or hyp):
+                    c.hyp = True
+        out.append(c)
+    out = [c for c in out if id(c) not in gone]
+    # "must" in reported speech with no trigger of its own: a REQUEST of the speaker
+    for tok in sent:
+        if tok.dep_ == "ccomp" and tok.pos_ in ("VERB", "AUX") and \
+                _aux_words(tok) & {"must", "should"} and not any(c.tok.i == tok.i for c in out):
+            rep = _reporter_subject(tok)
+            if rep is not None:
+                c = _Cand("REQUEST", None, tok, 3, tok)
+                c.actor_toks = [rep]
+                s = _subject(tok)
+                if s is not None:
+                    c.recip_toks = [s]
+                out = [x for x in out if not (x.tok.i == tok.i)]
+                out.append(c)
+    return out
+
+
+def _rank(c: _Cand) -> tuple:
+    return (-c.prio, _depth(c.tok), c.tok.i)
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    if not cands:
+        return []
+    ranked = sorted(cands, key=_rank)
+    best = ranked[0]
+    keep_types = [best.type]
+    for c in ranked[1:]:
+        if len(keep_types) >= _MAX_TYPES:
+            break
+        if c.type in keep_types or c.prio < 2:
+            continue
+        keep_types.append(c.type)
+    # keep one event per trigger token; several events of a kept type may stay
+    out, seen = [], set()
+    for c in sorted(cands, key=lambda x: x.tok.i):
+        if c.type in keep_types and c.tok.i not in seen and (c.prio >= 2 or c is best):
+            out.append(c)
+            seen.add(c.tok.i)
+    return out
+
+
+def _pick_index(spans: list[tuple[int, int]], scope: tuple[int, int], sent: tuple[int, int],
+                anchor: int) -> int | None:
+    inside = [i for i, (a, b) in enumerate(spans) if scope[0] <= a and b <= scope[1]]
+    if not inside:
+        inside = [i for i, (a, b) in enumerate(spans) if sent[0] <= a and b <= sent[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda i: abs(spans[i][0] - anchor))
 
 
 def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                    dates: list[DateValue]) -> list[Event]:
-    return []
+    """PLOVER events of ``doc``, in text order; ``place``/``date`` index ``places``/``dates``."""
+    entities = list(entities or ())
+    places = list(places or ())
+    dates = list(dates or ())
+    res = _Resolver(doc, entities, places)
+    date_spans = [tuple(d.span) for d in dates]
+    place_spans = [tuple(p.span) for p in places]
+    events: list[Event] = []
+    for sent in doc.sents:
+        chosen = _select(_resolve_sentence(sent))
+        for c in chosen:
+            _fill_roles(c)
+            mode = _mode_from_cues(c, sent)
+            actor_toks = _expand_conj(c.actor_toks)
+            recip_toks = [t for t in _expand_conj(c.recip_toks) if t not in actor_toks]
+            actors = tuple(res.actor(t) for t in actor_toks)
+            recips = tuple(res.actor(t) for t in recip_toks)
+            scope_tok = c.clause if c.clause is not None else c.tok
+            sub = list(scope_tok.subtree)
+            scope = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+            sent_bounds = (sent.start_char, sent.end_char)
+            date_i = _pick_index(date_spans, scope, sent_bounds, c.tok.idx) if dates else None
+            place_i = _pick_index(place_spans, scope, sent_bounds, c.tok.idx) if places else None
+            if place_i is not None:
+                pa, pb = place_spans[place_i]
+                if any(x.span and x.span[0] <= pa and pb <= x.span[1] for x in actors):
+                    place_i = None
+            end_tok = c.tok
+            prt = _particle(c.tok) if c.tok.pos_ == "VERB" else None
+            if prt:
+                end_tok = next(ch for ch in c.tok.children if ch.dep_ == "prt")
+            trig = (c.tok.idx, end_tok.idx + len(end_tok)) if end_tok.i > c.tok.i else \
+                (c.tok.idx, c.tok.idx + len(c.tok))
+            events.append(Event(type=c.type, trigger=trig, mode=mode, actor=actors,
+                                recipient=recips, place=place_i, date=date_i, negated=c.neg,
+                                hypothetical=c.hyp, future=c.fut))
+    return events
