@@ -1,12 +1,81 @@
-"""Temporal expressions normalised to TimeML values. PENDING: issue 6 fills this in."""
+"""Temporal expressions normalised to TimeML DATE values against the publication date.
+
+How it works, per article:
+
+1. Candidates come from compiled patterns over ``doc.text`` (date_patterns: absolute dates,
+   weekdays, "last week", quarters, seasons, decades, "during the night", "now", ...) and
+   from spaCy's DATE/TIME entities that no pattern covers.
+2. Overlaps are settled longest first; each candidate is normalised by its pattern's rule,
+   looking at the tense of the clause where the direction matters ("on Monday" in a past
+   report is the most recent Monday, in a future one the next). Entities no rule knows go to
+   dateparser once per distinct text (cached), and only when they name a month or a year.
+3. Durations ("three years", "for two weeks") and ages match no rule and are dropped.
+
+With ``published=None`` relative expressions keep ``value=None, relative=True``; absolute
+ones ("March 3, 2021", "the 1990s") still resolve, with ``relative=False``.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
 from spacy.tokens import Doc
 
+from storyline.extract.date_patterns import PATTERNS, Context, resolve_entity_text
 from storyline.records import DateValue
+
+__all__ = ["extract_dates"]
+
+_ENTITY_LABELS = ("DATE", "TIME")
 
 
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
-    return []
+    """Every temporal expression in ``doc`` with its TimeML DATE value (sorted by offset)."""
+    text = doc.text
+    ctx = Context(doc, published)
+    cands: list[tuple[int, int, int, object, object]] = []  # (start, end, priority, rule, match)
+    for prio, (regex, rule) in enumerate(PATTERNS):
+        for m in regex.finditer(text):
+            s, e = m.span("x") if "x" in regex.groupindex and m.group("x") else m.span()
+            cands.append((s, e, prio, rule, m))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    # Settle overlaps longest first (a candidate that does not normalise frees its span for
+    # shorter ones), then finish anaphoric rules ("the same day") in text order.
+    chosen: list[tuple[int, int, object, object, tuple[str | None, bool] | None]] = []
+    for s, e, _prio, rule, m in cands:
+        if not free(s, e):
+            continue
+        if rule.deferred:
+            if not rule.accept(m, ctx, s, e):
+                continue
+            res = None
+        else:
+            res = rule.normalise(m, ctx, s, e)
+            if res is None:
+                continue
+        taken.append((s, e))
+        chosen.append((s, e, rule, m, res))
+    for ent in doc.ents:
+        if ent.label_ in _ENTITY_LABELS and free(ent.start_char, ent.end_char):
+            res = resolve_entity_text(ent.text, published)
+            if res is not None:
+                chosen.append((ent.start_char, ent.end_char, None, ent, res))
+    chosen.sort(key=lambda c: c[0])
+    out: list[DateValue] = []
+    for s, e, rule, m, res in chosen:
+        if rule is not None and rule.deferred:
+            res = rule.normalise(m, ctx, s, e)
+            if res is None:
+                continue
+        value, relative = res
+        if relative and published is None:
+            value = None
+        out.append(DateValue((s, e), text[s:e], value, relative))
+        if value is not None and len(value) == 10 and value[4] == "-":
+            ctx.last_day = value
+    return out

@@ -1,0 +1,666 @@
+"""The patterns behind extract_dates: compiled once, each with the rule that normalises it.
+
+A rule returns ``(value, relative)`` or None (not a date here: a duration, an age, a name).
+``relative`` is True when the value depends on the publication date; with no publication
+date such values are left None by the caller.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from storyline.extract import date_values as V
+from storyline.extract.lexicon_dates import (
+    FUTURE_MARKERS, FUTURE_REF, MONTH_ABBREVIATIONS, MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY,
+    PAST_REF, PRESENT_REF, SEASONS, WEEKDAYS, YEAR_PREPOSITIONS,
+)
+
+LANG = "en"
+_MONTHS = {**MONTH_ABBREVIATIONS[LANG], **MONTHS[LANG]}
+_WEEKDAYS = WEEKDAYS[LANG]
+_SEASONS = SEASONS[LANG]
+_POD = PARTS_OF_DAY[LANG]
+_ORD = ORDINALS[LANG]
+_NUM = NUMBERS[LANG]
+_FUTURE = FUTURE_MARKERS[LANG]
+_YEAR_PREP = YEAR_PREPOSITIONS[LANG]
+
+Result = tuple[str | None, bool]
+
+
+class Context:
+    """Per-document state the rules share: the doc, the anchor, tense lookups, the last day."""
+
+    def __init__(self, doc: Doc, published: dt.date | None):
+        self.doc = doc
+        self.text = doc.text
+        self.published = published
+        self.last_day: str | None = None
+        self._tense: dict[tuple[int, int], str | None] = {}
+
+    def span(self, s: int, e: int):
+        return self.doc.char_span(s, e, alignment_mode="expand")
+
+    def prev_word(self, s: int) -> str:
+        m = _PREV_WORD.search(self.text, max(0, s - 40), s)
+        return m.group(1).lower().strip("'") if m else ""
+
+    def direction(self, s: int, e: int) -> str | None:
+        """"past", "future" or None (present or unknown) for the clause governing s:e."""
+        key = (s, e)
+        if key not in self._tense:
+            self._tense[key] = _direction(self, s, e)
+        return self._tense[key]
+
+
+_PREV_WORD = re.compile(r"([\w']+)[^\w']*\Z")
+
+
+_FUTURE_VERBS = frozenset({"schedule", "plan", "expect", "intend", "slate", "due", "aim"})
+
+
+def _verb_tense(v) -> str | None:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    lows = {a.lower_ for a in auxes}
+    if lows & {"will", "shall", "'ll", "wo", "may", "might", "should", "would", "could", "to"}:
+        return "future"
+    if v.lemma_ in _FUTURE_VERBS:
+        return "future"
+    if lows & {"has", "have", "had", "'s", "'ve", "'d"} and v.tag_ == "VBN":
+        return "past"
+    if any(a.tag_ == "VBD" for a in auxes) or v.tag_ == "VBD":
+        return "past"
+    if v.tag_ == "VBN" and v.dep_ in ("ROOT", "conj", "ccomp", "relcl", "advcl", "acl"):
+        return "past"
+    if v.lemma_ in ("go",) and v.tag_ == "VBG":
+        return "future"
+    return None
+
+
+def _direction(ctx: Context, s: int, e: int) -> str | None:
+    span = ctx.span(s, e)
+    if span is None or len(span) == 0:
+        return None
+    doc = ctx.doc
+    first = span[0]
+    sent_start = first.sent.start if doc.has_annotation("SENT_START") else 0
+    for t in doc[max(sent_start, first.i - 2):first.i]:
+        if t.lower_ in ("until", "till", "next", "upcoming", "coming"):
+            return "future"
+    v = span.root
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX"):
+            break
+        if v.head is v:
+            break
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(3):
+        t = _verb_tense(v)
+        if t is not None:
+            return t
+        is_inf = v.tag_ == "VB" and any(c.lower_ == "to" for c in v.children if c.dep_ == "aux")
+        if is_inf and v.head is not v:
+            head = v.head
+            if head.lemma_ in _FUTURE or head.lower_ in _FUTURE:
+                return "future"
+            v = head
+            continue
+        if v.tag_ in ("VB", "VBZ", "VBP", "VBG"):
+            # "is set to", "is expected to": adjective/participle heads of an infinitive
+            for c in v.children:
+                if c.dep_ in ("xcomp", "acomp") and (c.lower_ in _FUTURE or c.lemma_ in _FUTURE):
+                    return "future"
+        break
+    return None
+
+
+class Rule:
+    def __init__(self, fn: Callable[[re.Match, Context, int, int], Result | None], deferred: bool = False,
+                 accept: Callable[[re.Match, Context, int, int], bool] | None = None):
+        self.fn = fn
+        self.deferred = deferred
+        self._accept = accept
+
+    def accept(self, m: re.Match, ctx: Context, s: int, e: int) -> bool:
+        return self._accept(m, ctx, s, e) if self._accept else True
+
+    def normalise(self, m: re.Match, ctx: Context, s: int, e: int) -> Result | None:
+        return self.fn(m, ctx, s, e)
+
+
+# ---------------------------------------------------------------- building blocks
+_MF = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MA = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_MA_NODOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_MON_DAY = rf"(?P<mon>{_MF}|{_MA}|{_MA_NODOT}(?=\s+\d))"
+_DAYN = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_BARE = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_Y4 = r"(?<![\w$£€#.,/-])" + _YEAR_BARE + r"(?![\w%]|[.,]\d)"
+_MON_ANY = rf"(?P<mon>{_MF}|{_MA}|{_MA_NODOT})"
+_WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MOD_BODY = (r"(?P<mod>(?i:early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|close|turn|rest|"
+             r"remainder)\s+of))(?:\s+in)?(?:\s+|-)")
+_MOD = rf"(?:{_MOD_BODY})?"
+_ORDW = "|".join(sorted((re.escape(k) for k in _ORD if k not in ("final", "last")), key=len, reverse=True))
+_NUMW = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+"
+_RELY = r"(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+same|the\s+following|the\s+coming|the\s+past)"
+
+
+def _c(p: str) -> re.Pattern:
+    return re.compile(p)
+
+
+def _ci(p: str) -> re.Pattern:
+    return re.compile(p, re.IGNORECASE)
+
+
+def _month(m: re.Match) -> int:
+    return _MONTHS[m.group("mon").lower().rstrip(".")]
+
+
+def _year2(yy: int, anchor: dt.date | None) -> int:
+    """A two-digit year: the century that puts it nearest the anchor (or today)."""
+    ref = (anchor or dt.date.today()).year
+    cands = [c * 100 + yy for c in (ref // 100 - 1, ref // 100, ref // 100 + 1)]
+    near = [y for y in cands if y <= ref + 10] or cands
+    return max(near)
+
+
+def _rel_year(rel: str, anchor: dt.date) -> int:
+    rel = " ".join(rel.lower().split())
+    if rel in ("last", "the previous", "the past"):
+        return anchor.year - 1
+    if rel in ("next", "the following", "the coming"):
+        return anchor.year + 1
+    return anchor.year
+
+
+# ---------------------------------------------------------------- rules
+def r_iso(m, ctx, s, e):
+    d = V.safe_date(int(m.group("year")), int(m.group("m")), int(m.group("d")))
+    return (V.day(d), False) if d else None
+
+
+def r_numeric(m, ctx, s, e):
+    a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+    yy = int(y) if len(y) == 4 else _year2(int(y), ctx.published)
+    mo, d = (a, b) if a <= 12 else (b, a)
+    date = V.safe_date(yy, mo, d)
+    return (V.day(date), False) if date else None
+
+
+def r_mdy(m, ctx, s, e):
+    d = V.safe_date(int(m.group("year")), _month(m), int(m.group("day")))
+    return (V.day(d), False) if d else None
+
+
+def r_month_year(m, ctx, s, e):
+    return V.month(int(m.group("year")), _month(m)), False
+
+
+def r_month_rel_year(m, ctx, s, e):
+    if ctx.published is None:
+        return None, True
+    return V.month(_rel_year(m.group("rel"), ctx.published), _month(m)), True
+
+
+def r_month_day(m, ctx, s, e):
+    if ctx.published is None:
+        return None, True
+    d = V.month_day_near(ctx.published, _month(m), int(m.group("day")), ctx.direction(s, e))
+    return (V.day(d), True) if d else None
+
+
+_MONTH_GUARD = {"may", "march"}
+_MONTH_PREP = frozenset({"in", "since", "until", "till", "by", "of", "during", "from", "to", "through",
+                         "before", "after", "early", "late", "mid", "last", "next", "this", "and", "or",
+                         "between", "around", "end", "beginning", "start", "middle", "throughout",
+                         "for", "as", "into", "past", "coming"})
+
+
+def r_month(m, ctx, s, e):
+    mon = m.group("mon")
+    rel = m.group("rel")
+    if mon.lower() in _MONTH_GUARD and not rel and not m.group("mod"):
+        if ctx.prev_word(s) not in _MONTH_PREP:
+            return None
+    if ctx.published is None:
+        return None, True
+    mo = _month(m)
+    p = ctx.published
+    if rel:
+        r = rel.lower()
+        if r in ("last", "past"):
+            y = p.year if mo < p.month else p.year - 1
+        elif r in ("next", "coming"):
+            y = p.year if mo > p.month else p.year + 1
+        else:
+            y = p.year
+        return V.month(y, mo), True
+    y, mo = V.month_near(p, mo, ctx.direction(s, e))
+    return V.month(y, mo), True
+
+
+_HOLIDAY_PREFIX = frozenset({"black", "cyber", "super", "good", "easter", "ash", "holy", "bloody",
+                             "blue", "giving", "maundy", "palm", "whit", "shrove"})
+
+
+def r_weekday(m, ctx, s, e):
+    if m.group("plural"):
+        return None  # "on Mondays" is a set, not a date
+    pre = (m.group("pre") or "").lower()
+    if not pre and ctx.prev_word(s) in _HOLIDAY_PREFIX:
+        return None
+    if ctx.published is None:
+        return None, True
+    wd = _WEEKDAYS[m.group("wd").lower()]
+    p = ctx.published
+    if pre == "last" or pre == "past":
+        d = V.weekday_near(p, wd, "past", strict=True)
+    elif pre in ("next", "coming"):
+        d = V.weekday_near(p, wd, "future", strict=True)
+    else:
+        direction = ctx.direction(s, e) or "past"
+        d = V.weekday_near(p, wd, direction)
+    pod = m.group("pod")
+    return V.day(d, _POD[pod.lower()] if pod else None), True
+
+
+def r_dayword(m, ctx, s, e):
+    if ctx.published is None:
+        return None, True
+    w = " ".join(m.group("w").lower().split())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+    pod = m.group("pod")
+    part = _POD[pod.lower()] if pod else ("NI" if w == "tonight" else None)
+    return V.day(ctx.published + dt.timedelta(days=offset), part), True
+
+
+def r_this_pod(m, ctx, s, e):
+    if ctx.published is None:
+        return None, True
+    return V.day(ctx.published, _POD[m.group("pod").lower()]), True
+
+
+def r_last_night(m, ctx, s, e):
+    if ctx.published is None:
+        return None, True
+    return V.day(ctx.published - V.ONE_DAY, _POD[m.group("pod").lower()]), True
+
+
+def r_overnight(m, ctx, s, e):
+    if m.group(0).lower() == "overnight":
+        span = ctx.span(s, e)
+        if span is not None and len(span) == 1 and span[0].dep_ in ("amod", "compound"):
+            return None  # "overnight rate", "an overnight stay"
+    if ctx.published is None:
+        return None, True
+    return V.day(ctx.published - V.ONE_DAY, "NI"), True
+
+
+def r_rel_unit(m, ctx, s, e):
+    unit = m.group("unit").lower()
+    rel = " ".join(m.group("rel").lower().split())
+    if ctx.published is None:
+        return None, True
+    p = ctx.published
+    back = rel in ("last", "the past", "the previous", "the last", "past", "previous")
+    fwd = rel in ("next", "the coming", "the following", "the next", "coming")
+    step = -1 if back else (1 if fwd else 0)
+    if unit == "week":
+        return V.week(p + dt.timedelta(days=7 * step)), True
+    if unit == "weekend":
+        if step == 0:
+            return V.week(p, weekend=True), True
+        sat = V.weekday_near(p, 5, "past" if back else "future", strict=True)
+        return V.week(sat, weekend=True), True
+    if unit == "month":
+        return V.month(*V.add_months(p.year, p.month, step)), True
+    if unit == "year":
+        return V.year(p.year + step), True
+    if unit == "quarter":
+        y, mo = V.add_months(p.year, p.month, 3 * step)
+        return V.quarter(y, (mo - 1) // 3 + 1), True
+    if unit == "decade":
+        return V.decade(p.year + 10 * step), True
+    if unit == "century":
+        return V.century(p.year // 100 + 1 + step), True
+    return None
+
+
+def r_in_the_unit(m, ctx, s, e):
+    """"earlier in the week", "later in the year": the current one."""
+    if ctx.published is None:
+        return None, True
+    unit = m.group("unit").lower()
+    p = ctx.published
+    return {"week": V.week(p), "month": V.month(p.year, p.month), "year": V.year(p.year),
+            "day": V.day(p)}[unit], True
+
+
+def r_the_year(m, ctx, s, e):
+    """"the beginning of the year", "the end of the year": the publication year."""
+    if ctx.published is None:
+        return None, True
+    return V.year(ctx.published.year), True
+
+
+def r_the_weekend(m, ctx, s, e):
+    if ctx.published is None:
+        return None, True
+    return V.week(ctx.published, weekend=True), True
+
+
+def _ordinal(word: str) -> int:
+    return _ORD[word.lower()]
+
+
+def r_quarter(m, ctx, s, e):
+    g = m.groupdict()
+    q = int(g["q"]) if g.get("q") else _ordinal(g["ord"])
+    if q == -1:
+        q = 4
+    if not 1 <= q <= 4:
+        return None
+    if m.group("year"):
+        return V.quarter(int(m.group("year")), q), False
+    if m.groupdict().get("yy"):
+        return V.quarter(_year2(int(m.group("yy")), ctx.published), q), False
+    if ctx.published is None:
+        return None, True
+    if g.get("rel"):
+        return V.quarter(_rel_year(g["rel"], ctx.published), q), True
+    y, q = V.quarter_near(ctx.published, q, ctx.direction(s, e))
+    return V.quarter(y, q), True
+
+
+def r_half(m, ctx, s, e):
+    o = m.group("ord").lower()
+    h = 1 if o in ("first", "1st") else 2
+    if m.group("year"):
+        return V.half(int(m.group("year")), h), False
+    if not m.group("rel") and not m.group("ofyear"):
+        span = ctx.span(s, e)
+        if span is None or not any(t.ent_type_ == "DATE" for t in span):
+            return None
+    if ctx.published is None:
+        return None, True
+    p = ctx.published
+    if m.group("rel"):
+        return V.half(_rel_year(m.group("rel"), p), h), True
+    cur = 1 if p.month <= 6 else 2
+    direction = ctx.direction(s, e)
+    y = p.year
+    if direction == "future" and h < cur:
+        y += 1
+    elif direction != "future" and h > cur:
+        y -= 1
+    return V.half(y, h), True
+
+
+_SEASON_PREP = frozenset({"in", "during", "since", "until", "till", "by", "through", "for", "this",
+                          "of", "last", "next", "early", "late", "mid", "before", "after"})
+
+
+def r_season(m, ctx, s, e):
+    word = m.group("season")
+    code = _SEASONS[word.lower()]
+    year, rel, mod = m.group("year"), m.group("rel"), m.group("mod")
+    if year:
+        return V.season(int(year), code), False
+    if not rel:
+        prev = ctx.prev_word(m.start("season"))
+        if word.lower() == "fall":
+            if prev not in ("the", "this", "last", "next") or ctx.prev_word(m.start("season") - 4) not in _SEASON_PREP:
+                if not (m.group("the") and ctx.prev_word(s) in _SEASON_PREP):
+                    return None
+            after = ctx.text[e:e + 4].lower()
+            if after.startswith(" of") or after.startswith(" in"):
+                return None
+        else:
+            span = ctx.span(m.start("season"), m.end("season"))
+            pos = span[0].pos_ if span is not None and len(span) else ""
+            if pos == "VERB" or not (word[0].isupper() or prev in _SEASON_PREP or prev == "the" or mod
+                                     or (pos == "NOUN" and span[0].dep_ in ("nsubj", "pobj", "npadvmod"))):
+                return None
+    if ctx.published is None:
+        return None, True
+    p = ctx.published
+    if rel:
+        r = " ".join(rel.lower().split())
+        if r in ("this", "the current", "the same"):
+            return V.season(*V.season_near(p, code, None)), True
+        y, _ = V.season_near(p, code, "past" if r in ("last", "the past", "the previous") else "future")
+        cur_y, _ = V.season_near(p, code, None)
+        if r in ("last", "the past", "the previous") and y == cur_y and V.season_near(p, code, "future")[0] == cur_y:
+            y -= 1
+        return V.season(y, code), True
+    return V.season(*V.season_near(p, code, ctx.direction(s, e))), True
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+_POSSESSIVE = frozenset({"their", "his", "her", "its", "my", "our", "your", "whose"})
+
+
+def r_decade(m, ctx, s, e):
+    if ctx.prev_word(s) in _POSSESSIVE:
+        return None  # "in their 70s" is an age
+    g = m.groupdict()
+    if g.get("yyyy"):
+        return V.decade(int(g["yyyy"])), False
+    yy = g.get("yy") or g.get("yy2")
+    if g.get("dw"):
+        yy = str(_DECADE_WORDS[g["dw"].lower()] * 10)
+    y = _year2(int(yy), ctx.published)
+    if y > (ctx.published or dt.date.today()).year:
+        y -= 100
+    return V.decade(y), False
+
+
+def r_century(m, ctx, s, e):
+    c = int(m.group("c")) if m.group("c") else _ORD.get(m.group("cw").lower())
+    if not c or c < 1:
+        return None
+    return V.century(c), False
+
+
+_YEAR_REJECT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def r_year(m, ctx, s, e):
+    y = int(m.group("year"))
+    if not m.group("mod"):
+        ys = m.start("year")
+        span = ctx.span(ys, m.end("year"))
+        ent = span[0].ent_type_ if span is not None and len(span) else ""
+        prev = ctx.prev_word(ys)
+        if ent in _YEAR_REJECT_ENTS and prev not in _YEAR_PREP:
+            return None
+        nxt = ctx.text[m.end("year"):m.end("year") + 2]
+        if nxt.startswith(" ") and span is not None and len(span) and span[0].i + 1 < len(ctx.doc):
+            t = ctx.doc[span[0].i + 1]
+            if t.pos_ == "NOUN" and t.lower_ in _COUNT_NOUNS:
+                return None
+    return V.year(y), False
+
+
+_COUNT_NOUNS = frozenset({"people", "jobs", "workers", "employees", "points", "shares", "cars",
+                          "vehicles", "units", "dealers", "dealerships", "stores", "troops",
+                          "soldiers", "drones", "missiles", "dollars", "euros", "km", "miles",
+                          "metres", "meters", "feet", "tonnes", "tons", "barrels", "votes",
+                          "members", "aircraft", "planes", "passengers", "residents", "homes",
+                          "houses", "deaths", "cases", "times", "pages", "words"})
+
+
+def r_year2(m, ctx, s, e):
+    return V.year(_year2(int(m.group("yy")), ctx.published)), False
+
+
+def r_ago(m, ctx, s, e):
+    n = m.group("n").lower()
+    k = int(n) if n.isdigit() else _NUM.get(n)
+    if not k:
+        return None
+    if ctx.published is None:
+        return None, True
+    p = ctx.published
+    unit = m.group("unit").lower()
+    if unit == "day":
+        return V.day(p - dt.timedelta(days=k)), True
+    if unit == "week":
+        return V.day(p - dt.timedelta(days=7 * k)), True
+    if unit == "month":
+        return V.month(*V.add_months(p.year, p.month, -k)), True
+    if unit == "year":
+        return V.year(p.year - k), True
+    if unit == "decade":
+        return V.decade(p.year - 10 * k), True
+    return None
+
+
+def _ref(value: str):
+    def rule(m, ctx, s, e):
+        return value, True
+    return rule
+
+
+def r_same_day(m, ctx, s, e):
+    if ctx.published is None:
+        return None, True
+    return (ctx.last_day or V.day(ctx.published)), True
+
+
+def r_anniversary(m, ctx, s, e):
+    """"the third anniversary": the anchor date must be written in the same or a nearby sentence."""
+    word = m.group("ord").lower()
+    n = _ORD.get(word) or (int(re.sub(r"\D", "", word)) if re.search(r"\d", word) else None)
+    if not n or n < 1:
+        return None
+    span = ctx.span(s, e)
+    if span is None:
+        return None
+    sent = span[0].sent
+    lo = max(0, sent.start_char - 400)
+    hi = min(len(ctx.text), sent.end_char + 400)
+    for mm in _ANCHOR.finditer(ctx.text, lo, hi):
+        d = V.safe_date(int(mm.group("year")), _month(mm), int(mm.group("day")))
+        if d and (ctx.published is None or d < ctx.published):
+            a = V.safe_date(d.year + n, d.month, d.day)
+            if a:
+                return V.day(a), False
+    return None
+
+
+_ANCHOR = _c(rf"\b{_MON_DAY}\s+{_DAYN},?\s+{_Y4}")
+
+
+def _acc_true(m, ctx, s, e):
+    return True
+
+
+def r_anaphoric_accept(m, ctx, s, e):
+    return True
+
+
+def _refs(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_NUM_AHEAD = (r"(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+              r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|year|month|week|day|decade|century|"
+              r"hour|minute|quarter|weekend|of\b))")
+
+PATTERNS: list[tuple[re.Pattern, Rule]] = [
+    (_c(rf"(?<![\w-]){_YEAR_BARE}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"), Rule(r_iso)),
+    (_c(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), Rule(r_numeric)),
+    (_c(rf"\b{_MON_DAY}\s+{_DAYN},?\s+{_Y4}"), Rule(r_mdy)),
+    (_c(rf"\b{_DAYN}\s+(?:of\s+)?{_MON_ANY}\.?,?\s+{_Y4}"), Rule(r_mdy)),
+    (_c(rf"{_MOD}\b(?P<mon>{_MF}|{_MA}),?\s+(?:of\s+)?{_Y4}"), Rule(r_month_year)),
+    (_c(rf"{_MOD}\b(?P<mon>{_MF})\s+(?:of\s+)?(?i:{_RELY})\s+(?i:year)\b"), Rule(r_month_rel_year)),
+    (_c(rf"\b{_MON_DAY}\s+{_DAYN}\b(?![\d%:.,]\d|\s*(?:%|percent|per\b|million|billion))"), Rule(r_month_day)),
+    (_c(rf"\b{_DAYN}\s+(?:of\s+)?(?P<mon>{_MF})\b"), Rule(r_month_day)),
+    (_c(rf"{_MOD}(?:\b(?P<rel>(?i:last|next|this|past|coming))\s+)?\b(?P<mon>{_MF})\b(?!\s+\d)"), Rule(r_month)),
+    (_c(rf"(?:\b(?P<pre>(?i:on|last|next|this|past|coming|late|early))\s+)?\b(?P<wd>{_WD})(?P<plural>s)?"
+        rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?\b"), Rule(r_weekday)),
+    (_ci(r"\b(?:(?:earlier|later|early|late)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday"
+         r"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b(?!-)"), Rule(r_dayword)),
+    (_ci(r"\b(?:(?:early|late|earlier|later)\s+)?this\s+(?P<pod>morning|afternoon|evening)\b"), Rule(r_this_pod)),
+    (_ci(r"\b(?:late\s+)?last\s+(?P<pod>night|evening)\b"), Rule(r_last_night)),
+    (_ci(r"\b(?:(?:during|in|over|through)\s+the\s+night|overnight)\b(?!-)"), Rule(r_overnight)),
+    (_ci(rf"\b{_MOD.replace('(?i:', '(?:')}(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
+         r"the\s+following|the\s+last|the\s+next|past|previous|coming|current)\s+(?P<unit>week|weekend|month|year|decade|century|quarter)\b(?!-)"),
+     Rule(r_rel_unit)),
+    (_ci(r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)\b"), Rule(r_in_the_unit)),
+    (_ci(r"\b(?:the|this)\s+weekend\b"), Rule(r_the_weekend)),
+    (_ci(rf"\b{_MOD_BODY.replace('(?i:', '(?:')}the\s+(?:current\s+)?year\b"), Rule(r_the_year)),
+    (_ci(r"\b(?:(?:early|late|earlier|later)\s+in|the\s+(?:start|beginning|end|close)\s+of)\s+the\s+day\b"),
+     Rule(r_same_day, deferred=True)),
+    (_ci(rf"\b(?:the\s+)?(?P<ord>{_ORDW}|final)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b"
+         rf"(?:\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:year\s+)?(?:{_Y4}|{_RELY}\s+year))?"), Rule(r_quarter)),
+    (_c(rf"\bQ(?P<q>[1-4])(?:\s+|-|/)?(?:{_Y4}|'(?P<yy>\d\d))?\b"), Rule(r_quarter)),
+    (_ci(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half\b"
+         rf"(?:\s+of\s+(?:(?P<ofyear>the\s+year)|(?:fiscal\s+)?{_Y4}|{_RELY}\s+year))?"), Rule(r_half)),
+    (_c(rf"{_MOD}\b(?:(?P<rel>(?i:this|last|next|the\s+coming|the\s+past|the\s+previous))\s+|(?P<the>(?i:the))\s+)?"
+        rf"(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?{_Y4})?"), Rule(r_season)),
+    (_c(rf"(?:\b(?i:the)\s+)?{_MOD}(?:(?<![\w'’])['’](?P<yy>\d0)|\b(?P<yyyy>1[5-9]\d0|20\d0)|\b(?P<yy2>[2-9]0))['’]?s\b"), Rule(r_decade)),
+    (_ci(rf"\bthe\s+{_MOD.replace('(?i:', '(?:')}(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+     Rule(r_decade)),
+    (_ci(rf"\bthe\s+{_MOD.replace('(?i:', '(?:')}(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>{_ORDW}))\s+century\b"), Rule(r_century)),
+    (_c(rf"(?:{_MOD_BODY}|(?<![\w$£€#.,/-]))(?P<year>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"), Rule(r_year)),
+    (_c(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"), Rule(r_year2)),
+    (_ci(rf"\b(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"), Rule(r_ago)),
+    (_ci(rf"(?<![\w-])(?:{_refs(PRESENT_REF[LANG])})(?![\w-])"), Rule(_ref("PRESENT_REF"))),
+    (_ci(rf"(?<![\w-])(?:{_refs(PAST_REF[LANG])})(?![\w-]){_NUM_AHEAD}"), Rule(_ref("PAST_REF"))),
+    (_ci(rf"(?<![\w-])(?<!as\s)(?:{_refs(FUTURE_REF[LANG])})(?![\w-])(?!\s+(?:of|after|afterwards|thereafter)\b)"),
+     Rule(_ref("FUTURE_REF"))),
+    (_ci(r"\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|on)\s+"
+         r"(?P<x>the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day)\b"
+         r"(?!\s+(?:after|before|of|when|that|in|on|he|she|they|it|we|I|you|\w+ed)\b)"), Rule(r_same_day, deferred=True)),
+    (_ci(r"\b(?P<x>the\s+same\s+day)\b"), Rule(r_same_day, deferred=True)),
+    (_ci(rf"\b(?:(?:the|its|his|her|their)\s+)?(?P<ord>{_ORDW}|\d+(?:st|nd|rd|th))\s+anniversary\b"), Rule(r_anniversary)),
+]
+
+
+# ---------------------------------------------------------------- spaCy entities no rule covers
+_ENTITY_HINT = _c(rf"\b(?:{_MF}|{_MA_NODOT})\b|\b(?:1[5-9]|20)\d\d\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}")
+_DURATION = _ci(r"\b(?:years?|months?|weeks?|days?|hours?|decades?)\b(?!\s+(?:ago|earlier|later|before|after))|\bold\b|\bage")
+
+
+@lru_cache(maxsize=4096)
+def resolve_entity_text(text: str, published: dt.date | None) -> Result | None:
+    """A DATE/TIME entity the patterns did not cover: dateparser, once per distinct text."""
+    if not _ENTITY_HINT.search(text) or _DURATION.search(text):
+        return None
+    has_year = bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", text))
+    if published is None and not has_year:
+        return None, True
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time(12))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "STRICT_PARSING": False,
+                "RETURN_TIME_AS_PERIOD": True, "REQUIRE_PARTS": ["year"] if has_year else []}
+    try:
+        data = _parser(tuple(sorted(settings.items(), key=lambda kv: kv[0]))).get_date_data(text)
+    except Exception:  # dateparser raises on odd inputs; an unparsed entity is just skipped
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period or "day"
+    value = {"year": V.year(d.year), "month": V.month(d.year, d.month), "week": V.week(d)}.get(period, V.day(d))
+    return value, not has_year
+
+
+@lru_cache(maxsize=16)
+def _parser(settings: tuple):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings=dict(settings))
