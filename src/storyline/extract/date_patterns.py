@@ -40,6 +40,7 @@ class Context:
         self.text = doc.text
         self.published = published
         self.last_day: str | None = None
+        self.last_value: str | None = None
         self._tense: dict[tuple[int, int], str | None] = {}
 
     def span(self, s: int, e: int):
@@ -532,6 +533,33 @@ def _ref(value: str):
     return rule
 
 
+def r_adj_ref(m, ctx, s, e):
+    """"the recent downturn" (PAST_REF), "the current crisis", "the ongoing recession" (PRESENT_REF)."""
+    span = ctx.span(s, e)
+    if span is None or len(span) != 1 or span[0].pos_ != "ADJ" or span[0].dep_ != "amod":
+        return None
+    head = span[0].head.lower_
+    if head in _ADJ_REF_SKIP:
+        return None
+    return ("PAST_REF" if m.group("w").lower() == "recent" else "PRESENT_REF"), True
+
+
+_ADJ_REF_SKIP = frozenset({"account", "accounts", "affairs", "events", "year", "years", "month", "months",
+                           "week", "weeks", "day", "days", "quarter", "period", "time", "times", "history",
+                           "levels", "level", "price", "prices", "rate", "rates", "value", "form"})
+
+
+def r_same_period(m, ctx, s, e):
+    """"the same period last year": the last month or quarter mentioned, a year back."""
+    if ctx.published is None:
+        return None, True
+    last = ctx.last_value or ""
+    mm = re.match(r"^(\d{4})(-(?:\d{2}|Q[1-4]|H[12]))$", last)
+    if mm:
+        return f"{int(mm.group(1)) - 1:04d}{mm.group(2)}", True
+    return V.year(ctx.published.year - 1), True
+
+
 def r_same_day(m, ctx, s, e):
     if ctx.published is None:
         return None, True
@@ -621,6 +649,9 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (_ci(rf"(?<![\w-])(?:{_refs(PAST_REF[LANG])})(?![\w-]){_NUM_AHEAD}"), Rule(_ref("PAST_REF"))),
     (_ci(rf"(?<![\w-])(?<!as\s)(?:{_refs(FUTURE_REF[LANG])})(?![\w-])(?!\s+(?:of|after|afterwards|thereafter)\b)"),
      Rule(_ref("FUTURE_REF"))),
+    (_ci(r"\b(?P<w>recent|current|ongoing)\b(?!-)"), Rule(r_adj_ref)),
+    (_ci(r"\bthe\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year)\b"),
+     Rule(r_same_period, deferred=True)),
     (_ci(r"\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|on)\s+"
          r"(?P<x>the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day)\b"
          r"(?!\s+(?:after|before|of|when|that|in|on|he|she|they|it|we|I|you|\w+ed)\b)"), Rule(r_same_day, deferred=True)),

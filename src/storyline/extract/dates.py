@@ -76,6 +76,8 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
         if relative and published is None:
             value = None
         out.append(DateValue((s, e), text[s:e], value, relative))
-        if value is not None and len(value) == 10 and value[4] == "-":
-            ctx.last_day = value
+        if value is not None and value[:4].isdigit():
+            ctx.last_value = value
+            if len(value) == 10:
+                ctx.last_day = value
     return out
