@@ -75,7 +75,7 @@ _ATTACK_NOUNS = {"ASSAULT"}
 
 class _Cand:
     __slots__ = ("type", "mode", "tok", "end_tok", "prio", "clause", "hyp", "fut", "neg",
-                 "actor_toks", "recip_toks", "meeting")
+                 "actor_toks", "recip_toks", "meeting", "comp")
 
     def __init__(self, etype: str, mode: str | None, tok: Token, prio: int, clause: Token):
         self.type, self.mode, self.tok, self.end_tok = etype, mode, tok, tok
@@ -84,6 +84,7 @@ class _Cand:
         self.actor_toks: list[Token] = []
         self.recip_toks: list[Token] = []
         self.meeting = False
+        self.comp: Token | None = None  # the complement a control word governs
 
 
 def _split(entry: str) -> tuple[str, str | None]:
@@ -265,7 +266,18 @@ def _passive_subject(verb: Token) -> Token | None:
 
 
 def _fill_roles(c: _Cand) -> None:
-    tok = c.tok
+    _fill_roles_of(c, c.tok)
+    if c.comp is not None:
+        sub = _Cand(c.type, c.mode, c.comp, c.prio, c.clause)
+        _fill_roles_of(sub, c.comp)
+        if sub.recip_toks:
+            c.recip_toks = sub.recip_toks
+        if not c.actor_toks:
+            c.actor_toks = sub.actor_toks
+        c.meeting = c.meeting or sub.meeting
+
+
+def _fill_roles_of(c: _Cand, tok: Token) -> None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
     if verb is None:
         # noun trigger: roles from the governing verb, then from the noun's own modifiers
@@ -310,7 +322,17 @@ def _fill_roles(c: _Cand) -> None:
         if s is not None:
             c.actor_toks.append(s)
         for ch in verb.children:
-            if ch.dep_ in ("dobj", "obj", "dative") and ch.pos_ in ("PROPN", "NOUN", "PRON"):
+            if ch.dep_ == "dative" and ch.pos_ in ("PROPN", "NOUN", "PRON"):
+                c.recip_toks.append(ch)
+        # "to X" on the verb or on its object ("offered its troops to Lebanon")
+        for ch in list(verb.children) + [g for o in verb.children if o.dep_ in _OBJ
+                                         for g in o.children]:
+            if ch.dep_ == "prep" and ch.lower_ in ("to", "against", "on", "upon", "into") \
+                    and not c.recip_toks:
+                c.recip_toks.extend(g for g in ch.children if g.dep_ == "pobj")
+        for ch in verb.children:
+            if ch.dep_ in ("dobj", "obj") and ch.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and not c.recip_toks and _is_party(ch):
                 c.recip_toks.append(ch)
     for ch in verb.children:
         if ch.dep_ == "prep" and ch.lower_ in _RECIPIENT_PREPS:
@@ -318,9 +340,18 @@ def _fill_roles(c: _Cand) -> None:
             if ch.lower_ == "with" and c.type in ("CONSULT", "COOPERATE", "AGREE"):
                 c.actor_toks.extend(objs)
                 c.meeting = True
-            elif ch.lower_ in ("on", "against", "to", "into", "upon", "toward", "towards") \
-                    and not c.recip_toks:
-                c.recip_toks.extend(objs)
+
+
+def _is_party(tok: Token) -> bool:
+    """Whether a noun phrase names someone who can be acted upon (a person, a group, a
+    country, an organisation) rather than a thing ("expertise", "its troops")."""
+    s, e = _np_span(tok)
+    span = tok.doc[s:e]
+    if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        return True
+    if any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in span):
+        return True
+    return sector_of(span.text) is not None
 
 
 def _np_span(tok: Token) -> tuple[int, int]:
@@ -586,14 +617,15 @@ def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
                     c.type, c.mode = "AGREE", None
                 elif base in L.MATERIAL_CONFLICT:
                     c.type = "THREATEN"
-                c.tok = ctok if ctok.pos_ in ("VERB", "ADJ") else c.tok
+                if ctok.pos_ in ("VERB", "ADJ"):
+                    c.comp, c.tok = c.tok, ctok
                 c.neg = neg and not cneg
                 c.prio = max(c.prio, 2)
             else:
                 # the control word is the event; the complement is what it is about
                 c.type, c.mode = kind, None
                 c.neg = cneg
-                c.tok = ctok
+                c.comp, c.tok = c.tok, ctok
                 c.prio = 3
             if kind != "PROPOSAL" and cc is not None and cc is not c:
                 gone.add(id(cc))
@@ -667,6 +699,70 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _antecedent(tok: Token) -> Token | None:
+    """For an unresolved "it"/"they": the subject of the reporting verb above ("Syria says it
+    will ..."), else the nearest earlier name in the sentence that has a country."""
+    t = tok.head
+    for _ in range(6):
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING:
+            s = _subject(t.head)
+            if s is not None and s.lower_ not in _PRONOUN_HEADS:
+                return s
+        if t.head is t:
+            break
+        t = t.head
+    for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+        if t.ent_type_ in ("GPE", "NORP", "ORG") and country_of(t.text):
+            return t
+    return None
+
+
+def _with_antecedent(res: "_Resolver", tok: Token) -> Actor:
+    a = res.actor(tok)
+    if a.country is None and a.entity is None and tok.lower_ in _PRONOUN_HEADS:
+        ante = _antecedent(tok)
+        if ante is not None:
+            b = res.actor(ante)
+            return Actor(text=a.text, entity=b.entity, span=a.span, country=b.country,
+                         sector=a.sector or b.sector)
+    return a
+
+
+def _scan_target(c: _Cand, taken_toks: list[Token]) -> Token | None:
+    """A country named later in the trigger's clause is most often the target ("to Ukraine")."""
+    scope = c.comp if c.comp is not None else c.tok
+    if scope.pos_ not in ("VERB", "AUX", "ADJ"):
+        scope = _clause_verb(scope)
+    taken = {t.i for a in taken_toks for t in a.subtree} | {t.i for t in taken_toks}
+    for t in scope.subtree:
+        if t.i <= c.tok.i or t.i in taken:
+            continue
+        if t.ent_type_ in ("GPE", "NORP") and country_of(t.text):
+            return t.head if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" else t
+    return None
+
+
+def _titled_person_country(a: Actor, sent: SpacySpan, recips: tuple[Actor, ...]) -> Actor:
+    """"President Bouteflika" with no country named: the country the sentence names first."""
+    if a.country or a.sector not in ("GOV", "MIL", "COP") or not a.text[:1].isupper():
+        return a
+    taken = [r.span for r in recips if r.span]
+    for t in sent:
+        if t.ent_type_ in ("GPE", "NORP") and not any(x[0] <= t.idx < x[1] for x in taken):
+            code = country_of(t.text)
+            if code:
+                return Actor(text=a.text, entity=a.entity, span=a.span, country=code, sector=a.sector)
+    return a
+
+
+_LOCATIVE_TARGET = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT"}
+
+
+def _entity_id(entities: list[Entity], span) -> str | None:
+    e = entity_at(entities, span[0], span[1]) if entities else None
+    return e.id if e else None
+
+
 def _pick_index(spans: list[tuple[int, int]], scope: tuple[int, int], sent: tuple[int, int],
                 anchor: int) -> int | None:
     inside = [i for i, (a, b) in enumerate(spans) if scope[0] <= a and b <= scope[1]]
@@ -694,8 +790,8 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
             mode = _mode_from_cues(c, sent)
             actor_toks = _expand_conj(c.actor_toks)
             recip_toks = [t for t in _expand_conj(c.recip_toks) if t not in actor_toks]
-            actors = tuple(res.actor(t) for t in actor_toks)
-            recips = tuple(res.actor(t) for t in recip_toks)
+            actors = tuple(_with_antecedent(res, t) for t in actor_toks)
+            recips = tuple(_with_antecedent(res, t) for t in recip_toks)
             scope_tok = c.clause if c.clause is not None else c.tok
             sub = list(scope_tok.subtree)
             scope = (sub[0].idx, sub[-1].idx + len(sub[-1]))
@@ -706,6 +802,18 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                 pa, pb = place_spans[place_i]
                 if any(x.span and x.span[0] <= pa and pb <= x.span[1] for x in actors):
                     place_i = None
+            if not any(r.country for r in recips):
+                extra = _scan_target(c, actor_toks + recip_toks)
+                if extra is not None:
+                    recips = recips + (_with_antecedent(res, extra),)
+            actors = tuple(_titled_person_country(a, sent, recips) for a in actors)
+            if place_i is not None and c.type in _LOCATIVE_TARGET and \
+                    not any(r.country for r in recips):
+                # PLOVER codes a domestic event's target by where it happened
+                p = places[place_i]
+                if p.country and not any(r.span == tuple(p.span) for r in recips):
+                    recips = recips + (Actor(text=doc.text[p.span[0]:p.span[1]], span=tuple(p.span),
+                                             country=p.country, entity=_entity_id(entities, p.span)),)
             end_tok = c.tok
             prt = _particle(c.tok) if c.tok.pos_ == "VERB" else None
             if prt:
