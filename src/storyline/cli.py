@@ -97,6 +97,28 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed
 
 
 @command()
+def watch(folder: Annotated[Path, typer.Argument(help="Folder to watch for new or changed files.")],
+          db: DbOpt = Path(DEFAULT_DB), published: PublishedOpt = None,
+          source: Annotated[Optional[str], typer.Option(help="Source name for inputs that carry none.")] = None,
+          interval: Annotated[float, typer.Option(help="Seconds between scans.")] = 5.0) -> None:
+    """Ingest new files as they appear in a folder (Ctrl-C to stop)."""
+    if not folder.is_dir():
+        raise StorylineError(f"{folder}: not a folder")
+    store = Store(db)
+    err.print(f"watching {folder} every {interval:g} s, storing in {db} (Ctrl-C to stop)")
+
+    def said(r: jobs.RunReport) -> None:
+        err.print(f"{r.articles} articles read, {r.added} added, {r.skipped} already stored, "
+                  f"{len(r.errors)} errors", highlight=False)
+
+    try:
+        jobs.watch(folder, store, interval=interval, published=_published(published), source=source,
+                   on_error=_report_error, on_report=said)
+    except KeyboardInterrupt:
+        err.print("stopped")
+
+
+@command()
 def extract(paths: PathsArg = None, published: PublishedOpt = None, output: OutOpt = None,
             db: OptDbOpt = None) -> None:
     """Write one JSON object per article (the machine-readable contract), in input order."""

@@ -125,3 +125,35 @@ def _write(store: Store, batch: list[tuple[Extraction, StoryAssignment]], cluste
         merged[sid] = merge_story(sid, earlier + new).to_dict()
     report.added += store.add_batch(batch, stories=merged, clusterer_state=clusterer.dumps())
     report.stories.update(touched)
+
+
+def watch(folder: str | Path, store: Store, *, interval: float = 5.0, cycles: int | None = None,
+          published: dt.date | None = None, source: str | None = None, on_error: ErrorHandler = _ignore,
+          on_report: Callable[[RunReport], None] = _ignore, sleep: Callable[[float], None] | None = None) -> None:
+    """Ingest files as they appear in (or change under) ``folder``; polls every ``interval`` s.
+
+    Runs forever unless ``cycles`` is given. A file is read again only when its size or
+    modification time changes, and the content hash keeps a re-read from adding duplicates.
+    """
+    import time
+
+    sleep = sleep or time.sleep
+    folder = Path(folder)
+    seen: dict[Path, tuple[int, float]] = {}
+    n = 0
+    while cycles is None or n < cycles:
+        n += 1
+        changed = []
+        for f in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            sig = (st.st_size, st.st_mtime)
+            if seen.get(f) != sig:
+                seen[f] = sig
+                changed.append(f)
+        if changed:
+            on_report(ingest(changed, store, published=published, source=source, on_error=on_error))
+        if cycles is None or n < cycles:
+            sleep(interval)
