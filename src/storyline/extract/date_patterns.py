@@ -438,11 +438,8 @@ def r_season(m, ctx, s, e):
         r = " ".join(rel.lower().split())
         if r in ("this", "the current", "the same"):
             return V.season(*V.season_near(p, code, None)), True
-        y, _ = V.season_near(p, code, "past" if r in ("last", "the past", "the previous") else "future")
-        cur_y, _ = V.season_near(p, code, None)
-        if r in ("last", "the past", "the previous") and y == cur_y and V.season_near(p, code, "future")[0] == cur_y:
-            y -= 1
-        return V.season(y, code), True
+        back = r in ("last", "the past", "the previous")
+        return V.season(*V.season_near(p, code, "past" if back else "future", strict=True)), True
     return V.season(*V.season_near(p, code, ctx.direction(s, e))), True
 
 

@@ -113,20 +113,24 @@ def quarter_near(anchor: dt.date, q: int, direction: str | None) -> tuple[int, i
     return best, q
 
 
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+_SEASON_OF_MONTH = {1: -1, 2: -1, 3: 0, 4: 0, 5: 0, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 11: 2, 12: 3}
 
 
-def season_near(anchor: dt.date, s: str, direction: str | None) -> tuple[int, str]:
-    """Year for a bare season: the latest begun (past/unknown) or the next not ended (future).
+def season_near(anchor: dt.date, s: str, direction: str | None, strict: bool = False) -> tuple[int, str]:
+    """Year for a season: the latest one begun (past), the next not ended (future), else the nearest.
 
     Winter carries the year of its December; January and February belong to last year's.
+    ``strict`` leaves out the current season ("last summer" in July is a year back).
     """
-    m = anchor.month
-    cur_year, cur = (anchor.year - 1, "WI") if m <= 2 else (anchor.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA", 12: "WI"}[m])
-    order = ["SP", "SU", "FA", "WI"]
-    ci, si = order.index(cur), order.index(s)
-    if si == ci:
-        return cur_year, s
-    if direction == "future":
-        return (cur_year, s) if si > ci else (cur_year + 1, s)
-    return (cur_year, s) if si < ci else (cur_year - 1, s)
+    k = _SEASON_OF_MONTH[anchor.month]
+    cur = anchor.year * 4 + (k if k >= 0 else -1)
+    target = _SEASON_ORDER.index(s)
+    cands = [y * 4 + target for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
+    if direction == "past":
+        pick = max(c for c in cands if (c < cur if strict else c <= cur))
+    elif direction == "future":
+        pick = min(c for c in cands if (c > cur if strict else c >= cur))
+    else:
+        pick = min(cands, key=lambda c: (abs(c - cur), c > cur))
+    return pick // 4, _SEASON_ORDER[pick % 4]
