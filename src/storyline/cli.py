@@ -259,6 +259,19 @@ def export(db: DbOpt = Path(DEFAULT_DB),
             f.close()
 
 
+@command()
+def serve(db: DbOpt = Path(DEFAULT_DB),
+          host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 8000) -> None:
+    """Serve the web pages and the JSON API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from storyline.web.app import create_app
+
+    _existing_store(db)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
 @command("eval")
 def evaluate(name: Annotated[str, typer.Argument(help="attributions, stories, events, dates or places.")],
              data: Annotated[Optional[Path], typer.Option(help="Data folder (default: ../shared/data/...).")] = None,
