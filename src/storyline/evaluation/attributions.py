@@ -6,7 +6,8 @@
    the gold source; both null counts as right).
 2. Exact-span precision/recall/F1 per role (source, cue, content): a predicted span counts when
    it equals a gold span of that role in the same document (whitespace at span edges ignored;
-   a discontinuous span is compared as its tuple of parts).
+   a discontinuous span is compared as its tuple of parts, parts separated only by whitespace
+   joined).
 
 Also reported: content tightness, the share of predicted content characters that lie inside the
 gold content, over matched items at t = 0.3.
@@ -115,16 +116,24 @@ def load_polnear(data: Path | None = None, split: str = "dev", limit: int | None
 # --- scoring ---------------------------------------------------------------------------------------
 
 def _norm(text: str, spans) -> Spans:
-    """Spans without whitespace at their edges; empty parts dropped."""
-    out = []
+    """Spans without whitespace at their edges, empty parts dropped, and parts that only
+    whitespace separates joined (PolNeAR splits contents at its own sentence boundaries)."""
+    parts = []
     for a, b in spans:
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         if a < b:
+            parts.append((a, b))
+    parts.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        if out and (a <= out[-1][1] or not text[out[-1][1]:a].strip()):
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
             out.append((a, b))
-    return tuple(sorted(out))
+    return tuple(out)
 
 
 def _chars(spans) -> set[int]:

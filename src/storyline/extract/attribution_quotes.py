@@ -62,8 +62,13 @@ def find_quotes(text: str) -> list[Quote]:
             stack.append(("double", pos))
             continue
         elif mark in OPENERS:
-            stack.append(("curly", pos))
-            continue
+            # a “ used as a closing mark: glued to the word before it, space after
+            if mark == "“" and _last(stack, "curly") is not None and pos and not text[pos - 1].isspace() \
+                    and (pos + 1 >= len(text) or text[pos + 1].isspace() or text[pos + 1] in ".,;:"):
+                idx = _last(stack, "curly")
+            else:
+                stack.append(("curly", pos))
+                continue
         else:
             idx = _last(stack, "curly")
             if idx is None:
@@ -105,8 +110,11 @@ def is_statement(text: str, quote: Quote) -> bool:
     words = _WORD.findall(inner)
     if len(quote.parts) > 1:
         return True
+    caps = sum(1 for w in words if w[0].isupper())
+    if len(words) <= 8 and caps >= 0.7 * len(words) and len(words) > 1:
+        return False  # "Sunday Morning Futures," — a title
     raw = text[quote.parts[0][0]:quote.parts[0][1]].rstrip("\"”»'` ")
-    if _INNER_END.search(raw) and len(words) >= 2:
+    if _INNER_END.search(raw) and len(words) >= 1:
         return True
     if len(words) < 6:
         return False

@@ -19,12 +19,13 @@ entity type and the source lexicons.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from storyline.extract import lexicon_attribution as L
-from storyline.extract.attribution_quotes import Quote, find_quotes, is_statement
+from storyline.extract.attribution_quotes import Quote, find_quotes, inner_text, is_statement
 from storyline.records import Attribution, Entity
 
 try:  # the lead's resolver; a small overlap scan when absent
@@ -45,6 +46,7 @@ OBJECT = L.OBJECT_VERBS[LANG]
 PREP = L.PREP_VERBS[LANG]
 NOUNS = L.REPORT_NOUNS[LANG]
 LIGHT = L.LIGHT_VERBS[LANG]
+RAISING = frozenset({"seem", "appear", "sound", "look"})
 CUE_LEMMAS = CLAUSE | XCOMP | OBJECT | frozenset(PREP)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -65,64 +67,112 @@ class _Cand:
     verb: int | None = None  # the predicate, to reach the governing clause
 
 
+@dataclass
+class _Ctx:
+    doc: Doc
+    quotes: list[Quote]
+    in_quote: list[bool]
+    boundary: list[bool]  # token k ends a sentence (outside quotes)
+    starts: list[int]  # token start offsets, for bisecting
+
+
+_ENDERS = frozenset(".?!")
+_CLOSERS = frozenset("”\"'’") | {"''"}
+_OPENERS = frozenset("“\"‘") | {"``", "''"}
+
+
+def _boundaries(doc: Doc, in_quote: list[bool]) -> list[bool]:
+    n = len(doc)
+    out = [False] * n
+    for k in range(n - 1):
+        t = doc[k]
+        if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text):
+            out[k] = True
+            continue
+        if in_quote[k]:
+            continue
+        s = t.text
+        if s in _ENDERS or (s in _CLOSERS and k and doc[k - 1].text in _ENDERS):
+            nxt = doc[k + 1]
+            if nxt.is_space or nxt.text in _OPENERS or nxt.text[:1].isupper():
+                if s in _ENDERS and nxt.text in _CLOSERS and not nxt.text in ("“", "``"):
+                    continue  # the closing mark after the period ends it
+                out[k] = True
+    return out
+
+
 def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     text = doc.text
     if not text.strip():
         return []
-    quotes = [q for q in find_quotes(text)]
+    quotes = find_quotes(text)
     in_quote = _quote_mask(doc, quotes)
+    ctx = _Ctx(doc, quotes, in_quote, _boundaries(doc, in_quote), [t.idx for t in doc])
     cands: dict[int, _Cand] = {}  # keyed by cue token
     for tok in doc:
         if in_quote[tok.i]:
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS:
-            c = _verb_candidate(doc, tok, lemma)
+            c = _verb_candidate(ctx, tok, lemma)
             if c is not None:
                 cands[tok.i] = c
         elif lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            c = _according(doc, tok)
+            c = _according(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
         elif tok.pos_ == "NOUN" and lemma in NOUNS:
-            c = _noun_candidate(doc, tok)
+            c = _noun_candidate(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
-    _attach_quotes(doc, quotes, in_quote, cands)
+    _attach_quotes(ctx, cands)
     out = _finish(doc, list(cands.values()), quotes)
     return _records(doc, out, entities)
 
 
 # --- verbs ------------------------------------------------------------------------------------
 
-def _verb_candidate(doc: Doc, v: Token, lemma: str) -> _Cand | None:
+def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
+    doc = ctx.doc
     children = list(v.children)
-    content_toks: tuple[int, int] | None = None
+    content_toks: list[Token] | None = None
     cue_end = v.i + 1
     kind = "indirect"
     # clause complement
     if lemma in CLAUSE:
         comps = [c for c in children if c.dep_ in _CONTENT_DEPS]
         if comps:
-            content_toks = _union_ranges(comps)
+            content_toks = comps
+        else:
+            # "said … during a news conference that he …": a that-clause misattached lower down
+            for t in v.rights:
+                if t.dep_ == "prep":
+                    for m in t.subtree:
+                        if m.dep_ == "mark" and m.lower_ == "that" and m.head.dep_ in ("relcl", "acl"):
+                            content_toks = [m.head]
+                            break
+                if content_toks:
+                    break
     if content_toks is None and lemma in XCOMP:
         xs = [c for c in children if c.dep_ == "xcomp" and c.i > v.i]
-        if xs:
+        if xs and lemma in RAISING:  # "Mr. Rubio appeared to be on the upswing"
+            content_toks = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")] + xs
+        elif xs:
             objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < xs[0].i]
-            content_toks = _union_ranges(objs + xs)
+            content_toks = objs + xs
     if content_toks is None and lemma in OBJECT:
         objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
         if objs:
             more = [c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i]
             more += [c for c in children if c.dep_ == "prep" and c.i > objs[0].i
                      and c.lower_ in ("of", "for", "as", "to", "on", "over", "about")]
-            content_toks = _union_ranges(objs + more)
+            content_toks = objs + more
     if content_toks is None and lemma in PREP:
         for c in children:
             if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
-                    content_toks = _union_ranges(objs)
+                    content_toks = objs
                     cue_end = c.i + 1
                     break
     parenthetical = False
@@ -136,11 +186,12 @@ def _verb_candidate(doc: Doc, v: Token, lemma: str) -> _Cand | None:
     cue_span = (doc[v.i].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
     cand = _Cand(kind, cue_span, v.i, src[0] if src else None, src[1] if src else None, verb=v.i)
     if parenthetical:
-        cand.content = _clause_minus(doc, v.head, v)
+        cand.content = _clause_minus(ctx, v.head, v)
         if not cand.content:
             return None
     elif content_toks is not None:
-        cand.content = _trim_spans(doc, [content_toks])
+        toks = {i for h in content_toks for i in _subtree(h)}
+        cand.content = _content_spans(ctx, toks, v.i)
         if not cand.content:
             return None
     return cand
@@ -168,13 +219,23 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
     if subj is None:
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None  # agentless passive: "it was reported that …"
-        if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp", "acl", "pcomp") and v.head.i != v.i:
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            # "pastors supporting Mr. Cruz", "a petition calling on …": the noun phrase
             h = v.head
-            if v.dep_ == "acl" or h.pos_ not in ("VERB", "AUX"):
+            a = h.left_edge.i
+            return (doc[a].idx, h.idx + len(h)), h.i
+        if v.tag_ == "VBN" and v.dep_ == "advcl":
+            return None  # "Asked if …"
+        if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp", "pcomp") and v.head.i != v.i:
+            h = v.head
+            if h.pos_ not in ("VERB", "AUX"):
                 return None
             return _source(doc, h, depth + 1)
         return None
-    if subj.lower_ in ("it", "there") and subj.dep_ == "nsubj" and v.lemma_ in ("seem", "appear", "sound", "look"):
+    if subj.lower_ in ("that", "which") and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+        h = v.head  # "a super PAC that backed …": the antecedent
+        return (doc[h.left_edge.i].idx, h.idx + len(h)), h.i
+    if v.lemma_ in RAISING:
         return None
     a, b = subj.left_edge.i, subj.right_edge.i
     while b > a and (doc[b].is_punct or doc[b].is_space):
@@ -186,7 +247,8 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
 
 # --- according to, nouns -------------------------------------------------------------------------
 
-def _according(doc: Doc, acc: Token) -> _Cand | None:
+def _according(ctx: "_Ctx", acc: Token) -> _Cand | None:
+    doc = ctx.doc
     to = doc[acc.i + 1]
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in acc.children if c.dep_ == "pobj"]
     src = None
@@ -200,7 +262,7 @@ def _according(doc: Doc, acc: Token) -> _Cand | None:
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     sent = acc.sent
-    content = _clause_minus(doc, head if head.pos_ in ("VERB", "AUX") else sent.root, acc)
+    content = _clause_minus(ctx, head if head.pos_ in ("VERB", "AUX") else sent.root, acc)
     if not content:
         return None
     cue = (acc.idx, to.idx + len(to))
@@ -208,7 +270,8 @@ def _according(doc: Doc, acc: Token) -> _Cand | None:
                  content=content, verb=head.i)
 
 
-def _noun_candidate(doc: Doc, n: Token) -> _Cand | None:
+def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
+    doc = ctx.doc
     comp = None
     cue_end = n.i + 1
     for c in n.children:
@@ -227,7 +290,7 @@ def _noun_candidate(doc: Doc, n: Token) -> _Cand | None:
         src = ((doc[p.left_edge.i].idx, doc[p.right_edge.i].idx + len(doc[p.right_edge.i])), p.i)
     elif n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT:
         src = _source(doc, n.head)
-    content = _trim_spans(doc, [(comp.left_edge.i, comp.right_edge.i + 1)])
+    content = _content_spans(ctx, set(_subtree(comp)), n.i)
     if not content:
         return None
     cue = (n.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
@@ -250,13 +313,21 @@ def _quote_mask(doc: Doc, quotes: list[Quote]) -> list[bool]:
     return mask
 
 
-def _tok_at(doc: Doc, char: int, left: bool) -> int | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand") if not left else \
-        doc.char_span(char - 1, char, alignment_mode="expand")
-    return span.start if span is not None and len(span) else None
+def _tok_at(ctx: _Ctx, char: int, left: bool) -> int | None:
+    """The first token starting at or after ``char`` (left=False), or the last one ending at or
+    before it (left=True)."""
+    doc, starts = ctx.doc, ctx.starts
+    if left:
+        i = bisect_right(starts, char - 1) - 1
+        while i >= 0 and doc[i].idx + len(doc[i]) > char:
+            i -= 1
+        return i if i >= 0 else None
+    i = bisect_left(starts, char)
+    return i if i < len(doc) else None
 
 
-def _attach_quotes(doc: Doc, quotes: list[Quote], in_quote: list[bool], cands: dict[int, _Cand]) -> None:
+def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
+    doc, quotes, in_quote = ctx.doc, ctx.quotes, ctx.in_quote
     text = doc.text
     last_direct: _Cand | None = None
     last_para = -1
@@ -264,15 +335,21 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], in_quote: list[bool], cands: d
         if not is_statement(text, q):
             continue
         para = text.rfind("\n", 0, q.start)
-        cue = _cue_after(doc, q, in_quote, cands) 
+        cue = _cue_after(ctx, q)
         if cue is None:
-            cue = _cue_before(doc, q, in_quote, cands)
+            cue = _cue_before(ctx, q, cands)
         if cue is not None:
             c = cands.get(cue)
             if c is None:
                 c = _speech_candidate(doc, doc[cue])
                 cands[cue] = c
-            if c.kind != "direct":
+            if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in doc[cue].children):
+                src = _between_source(ctx, q, cue)
+                if src is not None:
+                    c.source, c.source_tok = src
+            if c.kind != "direct" and c.content and doc.text[c.content[-1][1]:q.start].strip() == ":":
+                c.kind = "mixed"  # "X said that, given …:" + a quoted paragraph
+            elif c.kind not in ("direct", "mixed") or not c.quotes:
                 c.kind = "direct"
                 c.content = []
                 c.quotes = []
@@ -282,10 +359,31 @@ def _attach_quotes(doc: Doc, quotes: list[Quote], in_quote: list[bool], cands: d
             continue
         # a quote continuing the last attributed one (same paragraph, or the next one opening
         # with a quotation)
-        if last_direct is not None and (para == last_para or _next_para(text, last_direct.content[-1][1], q.start)):
+        if last_direct is not None and len(inner_text(text, q).split()) >= 4 and (para == last_para or _next_para(text, last_direct.content[-1][1], q.start)):
             last_direct.quotes.append(q)
             last_direct.content.extend(q.parts)
             last_para = text.rfind("\n", 0, q.end)
+
+
+def _between_source(ctx: _Ctx, q: Quote, v: int) -> tuple[tuple[int, int], int] | None:
+    """The speaker written between a quote and its verb when the parse gave the verb no subject."""
+    doc = ctx.doc
+    i = _tok_at(ctx, q.end, left=False)
+    if i is None or i >= v:
+        return None
+    while i < v and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    b = v - 1
+    while b > i and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    if i > b or v - i > 20:
+        return None
+    head = next((t for t in doc[i:b + 1] if t.pos_ in ("PROPN", "NOUN", "PRON")), doc[i])
+    # the head of a name is its last word before any comma
+    k = head.i
+    while k + 1 <= b and doc[k + 1].pos_ == "PROPN" and head.pos_ == "PROPN":
+        k += 1
+    return (doc[i].idx, doc[b].idx + len(doc[b])), k
 
 
 def _next_para(text: str, prev_end: int, start: int) -> bool:
@@ -303,33 +401,33 @@ def _is_speech(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH
 
 
-def _cue_after(doc: Doc, q: Quote, in_quote: list[bool], cands: dict[int, _Cand]) -> int | None:
-    """"…," said X / "…," X said / "…" X told reporters."""
-    i = _tok_at(doc, q.end, left=False)
+def _cue_after(ctx: _Ctx, q: Quote) -> int | None:
+    """"…," said X / "…," X said / "…" X told reporters. / "…," X, a senator, said by phone."""
+    doc, in_quote = ctx.doc, ctx.in_quote
+    i = _tok_at(ctx, q.end, left=False)
     if i is None:
         return None
-    # skip punctuation right after the closing mark
     while i < len(doc) and doc[i].is_punct and doc[i].text in ",—–-:;":
         i += 1
     if i >= len(doc) or "\n" in doc.text[q.end:doc[i].idx]:
         return None
-    for j in range(i, min(i + 8, len(doc))):
+    for j in range(i, min(i + 40, len(doc))):
         t = doc[j]
-        if in_quote[j] or t.is_space or "\n" in t.text or (t.is_punct and t.text in ".!?\"“”"):
+        if in_quote[j] or t.is_space or "\n" in t.text or (t.is_punct and t.text in ".!?\"“”''``"):
             return None
         if _is_speech(t):
-            # subject between the quote and the verb, or the verb first ("said Caddell")
-            if j == i or any(c.dep_ in ("nsubj",) and i <= c.i < j for c in t.children) or \
-                    any(c.dep_ == "nsubj" for c in t.children) and j - i <= 5:
-                return j
-            return None
-        if t.pos_ in ("VERB",) and j > i:
+            # a verb with its own clause after it reports that clause, not this quote
+            if any(c.dep_ == "ccomp" and c.i > j and not in_quote[c.i] for c in t.children):
+                return None
+            return j
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return None
     return None
 
 
-def _cue_before(doc: Doc, q: Quote, in_quote: list[bool], cands: dict[int, _Cand]) -> int | None:
+def _cue_before(ctx: _Ctx, q: Quote, cands: dict[int, _Cand]) -> int | None:
     """X said: "…" / X said, "…" / "… / the previous paragraph ends with a colon."""
+    doc, in_quote = ctx.doc, ctx.in_quote
     text = doc.text
     k = q.start
     while k > 0 and text[k - 1] in " \t\u00a0":
@@ -341,16 +439,20 @@ def _cue_before(doc: Doc, q: Quote, in_quote: list[bool], cands: dict[int, _Cand
         while j > 0 and text[j - 1].isspace():
             j -= 1
         if j and text[j - 1] == ":":
-            t = _tok_at(doc, j, left=True)
-            return _verb_back(doc, t, in_quote, 6)
+            t = _tok_at(ctx, j, left=True)
+            if t is None:
+                return None
+            for k in range(t, doc[t].sent.start - 1, -1):  # "X said that, given …:"
+                if k in cands or _is_speech(doc[k]):
+                    return k
         return None
     if prev not in (":", ","):
         # "X said "…"" with no punctuation: the verb right before the quote
-        t = _tok_at(doc, k, left=True)
+        t = _tok_at(ctx, k, left=True)
         if t is not None and _is_speech(doc[t]):
             return t
         return None
-    t = _tok_at(doc, k, left=True)
+    t = _tok_at(ctx, k, left=True)
     return _verb_back(doc, t, in_quote, 10)
 
 
@@ -405,18 +507,58 @@ def _trimmable(t: Token, doc: Doc, a: int, b: int, left: bool) -> bool:
     return False
 
 
-def _clause_minus(doc: Doc, head: Token, cut: Token) -> list[tuple[int, int]]:
-    """The clause of ``head`` without the subtree of ``cut`` and its bracketing commas."""
+def _clause_minus(ctx: "_Ctx", head: Token, cut: Token) -> list[tuple[int, int]]:
+    """The clause of ``head`` without the subtree of ``cut`` (a parenthetical cue)."""
     sent = head.sent
-    a, b = head.left_edge.i, head.right_edge.i + 1
-    a, b = max(a, sent.start), min(b, sent.end)
-    ca, cb = cut.left_edge.i, cut.right_edge.i + 1
-    ranges = []
-    if a < ca:
-        ranges.append((a, ca))
-    if cb < b:
-        ranges.append((cb, b))
-    return _trim_spans(doc, ranges)
+    toks = {i for i in _subtree(head) if sent.start <= i < sent.end} - set(_subtree(cut))
+    return _content_spans(ctx, toks, cut.i)
+
+
+def _subtree(t: Token) -> range | list[int]:
+    """Token indices under ``t`` (a range when the subtree is contiguous, as it nearly always is)."""
+    a, b = t.left_edge.i, t.right_edge.i + 1
+    n = sum(1 for _ in t.subtree) if b - a > 1 else 1
+    if n == b - a:
+        return range(a, b)
+    return [x.i for x in t.subtree]
+
+
+def _content_spans(ctx: "_Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]:
+    """Token indices → char spans: contiguous runs, cut at sentence ends outside quotes (keeping
+    the side next to the cue), edge punctuation trimmed, a quote opened inside run to its close."""
+    doc = ctx.doc
+    toks.discard(cue)
+    if not toks:
+        return []
+    idx = sorted(toks)
+    runs: list[list[int]] = [[idx[0], idx[0] + 1]]
+    for i in idx[1:]:
+        if i == runs[-1][1]:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        # sentence ends the parser missed
+        cuts = [k for k in range(a, b - 1) if ctx.boundary[k]]
+        if cuts:
+            if cue < a:
+                b = cuts[0] + 1
+            else:
+                a = cuts[-1] + 1
+        while a < b and _trimmable(doc[a], doc, a, b, left=True):
+            a += 1
+        while b > a and _trimmable(doc[b - 1], doc, a, b, left=False):
+            b -= 1
+        if a >= b:
+            continue
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        # a quotation opened inside the content runs to its closing mark
+        for q in ctx.quotes:
+            if start <= q.start < end < q.end:
+                end = q.end
+        out.append((start, end))
+    return out
 
 
 # --- finishing --------------------------------------------------------------------------------

@@ -67,6 +67,8 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "xcomp", "advcl", "parataxis"}
 _PRONOUN_HEADS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "who", "which",
                   "that", "its", "their", "his", "us"}
 _MAX_TYPES = 2
+# types whose direct object is what is given or moved, not who receives it
+_THEME_OBJECT = {"CONSULT", "MOBILIZE", "AID", "COOPERATE", "AGREE", "RETREAT"}
 _STRIKE_MILITARY = {"air", "missile", "drone", "military", "rocket", "artillery", "precision"}
 _MEET_CUES = {"meet", "meeting", "visit", "summit", "host", "conference", "talks", "arrive",
               "trip", "tour", "sideline", "sidelines"}
@@ -304,7 +306,8 @@ def _fill_roles_of(c: _Cand, tok: Token) -> None:
                     and not c.actor_toks:
                 c.actor_toks.append(ch)
             elif ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with", "to", "into", "upon", "of") \
-                    and not c.recip_toks and c.type != "CONSULT":
+                    and not c.recip_toks and c.type != "CONSULT" and \
+                    (ch.lower_ != "of" or c.type in ("ASSAULT", "COERCE", "ACCUSE", "SUPPORT")):
                 c.recip_toks.extend(g for g in ch.children if g.dep_ == "pobj")
             elif ch.dep_ == "prep" and ch.lower_ == "by" and not c.actor_toks:
                 c.actor_toks.extend(g for g in ch.children if g.dep_ == "pobj")
@@ -332,7 +335,7 @@ def _fill_roles_of(c: _Cand, tok: Token) -> None:
                 c.recip_toks.extend(g for g in ch.children if g.dep_ == "pobj")
         for ch in verb.children:
             if ch.dep_ in ("dobj", "obj") and ch.pos_ in ("PROPN", "NOUN", "PRON") \
-                    and not c.recip_toks and _is_party(ch):
+                    and not c.recip_toks and c.type not in _THEME_OBJECT and _is_party(ch):
                 c.recip_toks.append(ch)
     for ch in verb.children:
         if ch.dep_ == "prep" and ch.lower_ in _RECIPIENT_PREPS:
@@ -419,7 +422,10 @@ class _Resolver:
         span = doc[s:e]
         a, b = span.start_char, span.end_char
         text = span.text
-        ent = entity_at(self.entities, a, b) if self.entities else None
+        ent = None
+        if self.entities:
+            ent = entity_at(self.entities, tok.idx, tok.idx + len(tok)) or \
+                entity_at(self.entities, a, b)
         if ent is not None:
             # an entity only counts when it is the head of the phrase, not a modifier in it
             ok = any(ma <= tok.idx < mb for ma, mb in ent.mentions) or tok.lower_ in _PRONOUN_HEADS
@@ -430,7 +436,7 @@ class _Resolver:
             code = self.entity_country(ent)
         if code is None:
             for p in self.places:
-                if p.country and p.span[0] < b and a < p.span[1]:
+                if p.country and p.span[0] <= tok.idx < p.span[1]:
                     code = p.country
                     break
         sector = sector_of(text)
@@ -453,7 +459,7 @@ class _Resolver:
 def _expand_conj(toks: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in toks:
-        if t in out:
+        if t in out or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
             continue
         out.append(t)
         for c in t.conjuncts:
@@ -538,6 +544,20 @@ def _modal(verb: Token) -> tuple[bool, bool, bool]:
     if verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() == "go" and verb.head.tag_ == "VBG":
         fut = True
     return fut, hyp, neg
+
+
+def _in_purpose_clause(verb: Token) -> bool:
+    """"(as a measure) to compel Russia to negotiate": an infinitive that states an aim."""
+    t = verb
+    for _ in range(4):
+        has_to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+        if has_to and t.dep_ in ("acl", "advcl", "relcl"):
+            return True
+        if t.dep_ in ("xcomp", "ccomp", "conj") and t.head is not t:
+            t = t.head
+            continue
+        return False
+    return False
 
 
 def _reporter_subject(verb: Token) -> Token | None:
@@ -652,6 +672,8 @@ def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
                     c.fut = True
                 elif hyp:
                     c.hyp = True
+                if _in_purpose_clause(verb):
+                    c.hyp = True
             else:
                 c.fut, c.hyp, c.neg = fut, hyp, False
                 if verb.lemma_.lower() in ("occur", "happen", "take", "begin") and (fut or hyp):
@@ -728,6 +750,25 @@ def _with_antecedent(res: "_Resolver", tok: Token) -> Actor:
     return a
 
 
+def _org_before(doc: Doc, entities: list[Entity], tok: Token, sent: SpacySpan) -> Actor | None:
+    """"the Contact Group for the Defense of Ukraine summit": the organisation that holds it."""
+    best = None
+    for e in entities:
+        if e.type not in ("ORG", "NORP"):
+            continue
+        for a, b in e.mentions:
+            if sent.start_char <= a and b <= tok.idx and tok.idx - b <= 40:
+                if best is None or b > best[1]:
+                    best = (a, b, e)
+    if best is None:
+        return None
+    a, b, e = best
+    text = doc.text[a:b]
+    sector = sector_of(text) or sector_of(e.name)
+    return Actor(text=text, entity=e.id, span=(a, b),
+                 country=None if sector == "IGO" else country_of(text), sector=sector)
+
+
 def _scan_target(c: _Cand, taken_toks: list[Token]) -> Token | None:
     """A country named later in the trigger's clause is most often the target ("to Ukraine")."""
     scope = c.comp if c.comp is not None else c.tok
@@ -744,7 +785,8 @@ def _scan_target(c: _Cand, taken_toks: list[Token]) -> Token | None:
 
 def _titled_person_country(a: Actor, sent: SpacySpan, recips: tuple[Actor, ...]) -> Actor:
     """"President Bouteflika" with no country named: the country the sentence names first."""
-    if a.country or a.sector not in ("GOV", "MIL", "COP") or not a.text[:1].isupper():
+    if a.country or a.sector not in ("GOV", "MIL", "COP") or \
+            not (a.text[:1].isupper() or a.entity is not None):
         return a
     taken = [r.span for r in recips if r.span]
     for t in sent:
@@ -764,10 +806,11 @@ def _entity_id(entities: list[Entity], span) -> str | None:
 
 
 def _pick_index(spans: list[tuple[int, int]], scope: tuple[int, int], sent: tuple[int, int],
-                anchor: int) -> int | None:
-    inside = [i for i, (a, b) in enumerate(spans) if scope[0] <= a and b <= scope[1]]
+                anchor: int, ok: list[bool] | None = None) -> int | None:
+    allowed = range(len(spans)) if ok is None else [i for i in range(len(spans)) if ok[i]]
+    inside = [i for i in allowed if scope[0] <= spans[i][0] and spans[i][1] <= scope[1]]
     if not inside:
-        inside = [i for i, (a, b) in enumerate(spans) if sent[0] <= a and b <= sent[1]]
+        inside = [i for i in allowed if sent[0] <= spans[i][0] and spans[i][1] <= sent[1]]
     if not inside:
         return None
     return min(inside, key=lambda i: abs(spans[i][0] - anchor))
@@ -782,6 +825,8 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
     res = _Resolver(doc, entities, places)
     date_spans = [tuple(d.span) for d in dates]
     place_spans = [tuple(p.span) for p in places]
+    # "Ukrainian" or "American-made" may be listed as places; they are not where things happen
+    place_ok = [not (p.feature and "demonym" in p.feature) for p in places]
     events: list[Event] = []
     for sent in doc.sents:
         chosen = _select(_resolve_sentence(sent))
@@ -797,17 +842,23 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
             scope = (sub[0].idx, sub[-1].idx + len(sub[-1]))
             sent_bounds = (sent.start_char, sent.end_char)
             date_i = _pick_index(date_spans, scope, sent_bounds, c.tok.idx) if dates else None
-            place_i = _pick_index(place_spans, scope, sent_bounds, c.tok.idx) if places else None
+            place_i = _pick_index(place_spans, scope, sent_bounds, c.tok.idx,
+                                  place_ok) if places else None
             if place_i is not None:
                 pa, pb = place_spans[place_i]
                 if any(x.span and x.span[0] <= pa and pb <= x.span[1] for x in actors):
                     place_i = None
+            place_in_scope = place_i is not None and scope[0] <= place_spans[place_i][0] < scope[1]
+            if not actors and c.type == "CONSULT" and c.tok.pos_ == "NOUN":
+                org = _org_before(doc, entities, c.tok, sent)
+                if org is not None:
+                    actors = (org,)
             if not any(r.country for r in recips):
                 extra = _scan_target(c, actor_toks + recip_toks)
                 if extra is not None:
                     recips = recips + (_with_antecedent(res, extra),)
             actors = tuple(_titled_person_country(a, sent, recips) for a in actors)
-            if place_i is not None and c.type in _LOCATIVE_TARGET and \
+            if place_in_scope and c.type in _LOCATIVE_TARGET and \
                     not any(r.country for r in recips):
                 # PLOVER codes a domestic event's target by where it happened
                 p = places[place_i]

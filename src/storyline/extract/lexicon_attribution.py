@@ -48,7 +48,7 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         criticize criticise praise endorse support back oppose discuss announce deny reject
         propose accuse blame cite mention describe call question defend attack mock slam
         blast tout dismiss denounce decry condemn applaud welcome hail laud thank urge ask
-        promise pledge seek offer express voice raise predict recommend acknowledge admit
+        promise pledge seek offer express voice predict recommend acknowledge admit
         confirm dispute contest challenge refute outline detail unveil suggest demand
         request favor favour advocate champion push highlight stress emphasize note
         report reveal disclose estimate forecast project list name label brand dub term
