@@ -39,3 +39,24 @@ SAMPLES = Path(__file__).resolve().parents[1] / "src" / "storyline" / "samples"
 def shared_sample() -> Path:
     """The real two-version wire report (bundled copy of ../shared/samples/000_...txt)."""
     return SAMPLES / "000_d82f11879fb1db06.txt"
+
+
+@pytest.fixture()
+def web_db(tmp_path) -> Path:
+    """A store with one story of one article (two statements by Helen Carter), built without the model."""
+    import datetime as dt
+
+    from storyline.records import Article, Attribution, Entity, Extraction, StoryAssignment
+    from storyline.store import Store
+
+    text = 'Mayor Helen Carter said the bridge would reopen. "We are ready," Carter said.'
+    db = tmp_path / "web.db"
+    a = Article(id="bridge-1", text=text, title="Bridge <Reopens>", published=dt.date(2024, 6, 1), source="Wire")
+    carter = Entity("e1", "Helen Carter", "PERSON", ((6, 18), (65, 71)))
+    said = Attribution("indirect", ((24, 47),), (19, 23), (6, 18), "e1", "person")
+    quote = Attribution("direct", ((50, 62),), (72, 76), (65, 71), "e1", "person")
+    story = {"title": "Bridge <Reopens>", "time_span": ["2024-06-01", "2024-06-01"], "versions": [{"id": "bridge-1"}],
+             "summary": [{"text": "Mayor Helen Carter said the bridge would reopen.", "article": "bridge-1"}]}
+    Store(db).add_batch([(Extraction(a, entities=(carter,), attributions=(said, quote)),
+                          StoryAssignment("bridge-1", "s1"))], stories={"s1": story})
+    return db

@@ -1,31 +1,14 @@
 """The JSON API and pages over a store: shapes, highlighting, and one error shape everywhere."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from fastapi.testclient import TestClient
 
-from storyline.records import Article, Attribution, Entity, Extraction, StoryAssignment
-from storyline.store import Store
 from storyline.web.app import create_app
 
-TEXT = 'Mayor Helen Carter said the bridge would reopen. "We are ready," Carter said.'
-
-
 @pytest.fixture()
-def client(tmp_path):
-    db = tmp_path / "web.db"
-    store = Store(db)
-    a = Article(id="bridge-1", text=TEXT, title="Bridge <Reopens>", published=dt.date(2024, 6, 1), source="Wire")
-    carter = Entity("e1", "Helen Carter", "PERSON", ((6, 18), (65, 71)))
-    said = Attribution("indirect", ((24, 47),), (19, 23), (6, 18), "e1", "person")
-    quote = Attribution("direct", ((50, 62),), (72, 76), (65, 71), "e1", "person")
-    ex = Extraction(a, entities=(carter,), attributions=(said, quote))
-    story = {"title": "Bridge <Reopens>", "time_span": ["2024-06-01", "2024-06-01"], "versions": [{"id": "bridge-1"}],
-             "summary": [{"text": "Mayor Helen Carter said the bridge would reopen.", "article": "bridge-1"}]}
-    store.add_batch([(ex, StoryAssignment("bridge-1", "s1"))], stories={"s1": story})
-    return TestClient(create_app(db))
+def client(web_db):
+    return TestClient(create_app(web_db))
 
 
 def test_api_lists_stories(client):
