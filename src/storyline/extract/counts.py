@@ -1,10 +1,349 @@
-"""Counts of people and things. PENDING: issue 5 fills this in."""
+"""Counts of people and things, GDELT-style: value, qualifier, what is counted and what
+happened to it.
+
+"more than 200 Ukrainian drones" → 200, more_than, "Ukrainian drones", shot_down (from "have
+shot down"); "five American-made ATACMS ballistic missiles" → 5, exact; "dozens of people" →
+12, at_least; "between 10 and 20 protesters" → range (value is the lower bound). Years, dates,
+times, ages, money, percentages, measures ("25,000 tons", "a 24-hour strike") and ordinals
+("the third anniversary") are not counts of things.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
 
+from spacy.tokens import Doc, Token
+
+from storyline.extract import lexicon_counts as L
 from storyline.records import Count
+
+__all__ = ["extract_counts", "parse_number"]
+
+LANG = "en"
+NUMBER_WORDS = L.NUMBER_WORDS[LANG]
+SCALES = L.SCALES[LANG]
+VAGUE = L.VAGUE[LANG]
+QUALIFIERS = L.QUALIFIERS[LANG]
+UNITS = L.UNITS[LANG]
+CURRENCY = L.CURRENCY_SIGNS
+OBJECT_VERBS = L.OBJECT_VERBS[LANG]
+SUBJECT_VERBS = L.SUBJECT_VERBS[LANG]
+NOUN_TYPES = L.NOUN_TYPES[LANG]
+PROTEST_NOUNS = L.PROTEST_NOUNS[LANG]
+ONE_PRONOUN_BEFORE = L.ONE_PRONOUN_BEFORE[LANG]
+_QUAL_KEYS = sorted(QUALIFIERS, key=lambda k: -len(k.split()))
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART",
+              "FAC", "PRODUCT", "ORG", "GPE", "PERSON", "LOC"}
+
+
+def parse_number(words: list[str]) -> float | None:
+    """The value of a number written in digits and/or words ("1.5 million", "twenty-five",
+    "2,000", "two hundred"), or None."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        w = w.lower().strip()
+        if not w or w in ("and", "-"):
+            continue
+        if _DIGITS.match(w):
+            current += float(w.replace(",", ""))
+            seen = True
+        elif w in NUMBER_WORDS:
+            current += NUMBER_WORDS[w]
+            seen = True
+        elif "-" in w and all(p in NUMBER_WORDS for p in w.split("-")):
+            current += sum(NUMBER_WORDS[p] for p in w.split("-"))
+            seen = True
+        elif w in SCALES:
+            if not seen:
+                return None
+            scale = SCALES[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0.0
+        else:
+            return None
+    if not seen:
+        return None
+    value = total + current
+    return int(value) if value == int(value) else value
+
+
+def _is_num(tok: Token) -> bool:
+    low = tok.lower_
+    if low in SCALES and low not in ("m", "k"):
+        return True
+    if _DIGITS.match(low) or low in NUMBER_WORDS:
+        return True
+    return "-" in low and all(p in NUMBER_WORDS for p in low.split("-"))
+
+
+def _qualifier_before(doc: Doc, start: int, sent_start: int) -> tuple[str, int]:
+    """(qualifier, index of its first token) for the words right before ``start``."""
+    for key in _QUAL_KEYS:
+        n = len(key.split())
+        a = start - n
+        if a < sent_start:
+            continue
+        if " ".join(t.lower_ for t in doc[a:start]) == key:
+            if key == "some" and a > sent_start and doc[a - 1].lower_ in ("of", "for"):
+                continue
+            return QUALIFIERS[key], a
+    return "exact", start
+
+
+def _count_type(head: Token) -> str | None:
+    """What happened to the counted things, from the noun itself or the verb governing it."""
+    t = NOUN_TYPES.get(head.lemma_.lower()) or NOUN_TYPES.get(head.lower_)
+    if t:
+        return t
+    tok = head
+    for _ in range(4):
+        dep = tok.dep_
+        gov = tok.head
+        if gov is tok:
+            return None
+        if dep == "conj":
+            tok = gov
+            continue
+        if dep == "pobj" and gov.dep_ == "prep" and gov.lower_ == "of":
+            tok = gov.head
+            continue
+        if dep in ("amod", "acomp") or (dep == "nsubj" and gov.lemma_.lower() == "be"):
+            for c in gov.children if dep == "nsubj" else [gov]:
+                tt = NOUN_TYPES.get(c.lower_)
+                if tt:
+                    return tt
+        if gov.pos_ in ("VERB", "AUX", "ADJ"):
+            lemma = gov.lemma_.lower()
+            prt = next((c.lower_ for c in gov.children if c.dep_ == "prt"), None)
+            keys = ([f"{lemma} {prt}"] if prt else []) + [lemma]
+            for c in gov.children:
+                if c.dep_ in ("acomp", "oprd") and c.lower_ in ("dead",):
+                    keys.insert(0, f"{lemma} dead")
+            if dep in ("dobj", "obj", "nsubjpass", "dative", "attr", "oprd", "npadvmod") or \
+                    (dep == "pobj"):
+                for k in keys:
+                    if k in OBJECT_VERBS:
+                        return OBJECT_VERBS[k]
+                # "were killed or wounded": the first conjoined verb
+                for c in gov.children:
+                    if c.dep_ == "conj" and c.lemma_.lower() in OBJECT_VERBS:
+                        return OBJECT_VERBS[c.lemma_.lower()]
+                if dep == "nsubjpass":
+                    return None
+            if dep in ("nsubj",):
+                for k in keys:
+                    if k in SUBJECT_VERBS:
+                        return SUBJECT_VERBS[k]
+                for c in gov.children:
+                    if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in PROTEST_NOUNS:
+                        return "protesters"
+                    if c.dep_ == "prep":
+                        for g in c.children:
+                            if g.lemma_.lower() in PROTEST_NOUNS or g.lemma_.lower() == "hunger":
+                                return "protesters"
+                    if c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "strike":
+                        return "protesters"
+                if gov.lemma_.lower() in ("be", "remain") and any(
+                        c.lower_ in ("dead", "killed") for c in gov.children):
+                    return "killed"
+            return None
+        return None
+    return None
+
+
+def _object_head(doc: Doc, first: int, last: int) -> Token | None:
+    """The noun the number counts: its head noun, or the noun after "of"."""
+    t = doc[last]
+    if last + 1 < len(doc) and doc[last + 1].lower_ == "of":
+        for c in doc[last + 1].children:
+            if c.dep_ == "pobj":
+                return c
+    if t.dep_ in ("nummod", "quantmod", "compound", "amod") and t.head.i > last:
+        h = t.head
+        while h.dep_ in ("nummod", "quantmod", "compound") and h.head.i > h.i:
+            h = h.head
+        return h
+    return None
+
+
+def _counts_people(tok: Token) -> bool:
+    h = tok.head
+    return tok.dep_ == "nummod" and h.i > tok.i and h.tag_ in ("NNS", "NNPS") and \
+        h.lemma_.lower() not in UNITS and h.ent_type_ not in ("DATE", "TIME")
+
+
+def _excluded(doc: Doc, first: int, last: int, sent_start: int) -> bool:
+    toks = doc[first:last + 1]
+    for t in toks:
+        if t.ent_type_ in _SKIP_ENTS:
+            if t.ent_type_ in ("DATE", "TIME") and _counts_people(doc[last]):
+                continue  # "between 10 and 20 protesters" tagged as a DATE
+            return True
+    before = doc[first - 1] if first > sent_start else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if before is not None and (before.lower_ in CURRENCY or before.text in CURRENCY):
+        return True
+    if after is not None and (after.lower_ in UNITS or after.lemma_.lower() in UNITS or
+                              after.text in ("%",)):
+        return True
+    if after is not None and after.text == "-" and last + 2 < len(doc):
+        nxt = doc[last + 2]
+        if nxt.lemma_.lower() in UNITS or nxt.lower_ in UNITS or nxt.lower_.startswith("year"):
+            return True
+    if after is not None and "-" in after.text and after.text.split("-")[0] in UNITS:
+        return True
+    # a single year-like number ("in 1988") with no counted noun after it
+    if first == last and re.fullmatch(r"(1[5-9]|20)\d\d", doc[first].text):
+        nxt = doc[last + 1] if last + 1 < len(doc) else None
+        if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
+            return True
+    # "one" as a pronoun ("no one", "one of the ...") and fractions ("one third of")
+    if doc[first].lower_ == "one" and first == last:
+        if before is not None and before.lower_ in ONE_PRONOUN_BEFORE:
+            return True
+        if after is not None and after.lower_ in ("another", "third", "half", "quarter", "fifth"):
+            return True
+        if after is not None and after.lower_ == "of" and last + 2 < len(doc) and \
+                doc[last + 2].lower_ in ("them", "us", "the", "those", "these", "its", "their", "his",
+                                         "her", "our", "my", "your", "whom", "which"):
+            return True
+        if doc[first].pos_ == "PRON":
+            return True
+    if after is not None and after.lower_ in ("third", "thirds", "half", "quarter", "quarters",
+                                              "fifth", "fifths"):
+        return True
+    # ages: "Smith, 45," / "aged 45"
+    if before is not None and before.lower_ in ("aged", "age"):
+        return True
+    if before is not None and before.text == "," and after is not None and after.text == "," and \
+            first - 2 >= sent_start and doc[first - 2].ent_type_ == "PERSON":
+        return True
+    return False
 
 
 def extract_counts(doc: Doc) -> list[Count]:
-    return []
+    """Counts in ``doc`` in text order; the span covers qualifier, number and object."""
+    out: list[Count] = []
+    n = len(doc)
+    for sent in doc.sents:
+        i = sent.start
+        end = sent.end
+        while i < end:
+            tok = doc[i]
+            low = tok.lower_
+            # vague quantities first ("tens of thousands of", "dozens of")
+            vague = None
+            for key, (val, qual) in VAGUE.items():
+                parts = key.split()
+                if doc[i:i + len(parts)].text.lower() == key and i + len(parts) <= end:
+                    if vague is None or len(parts) > len(vague[0].split()):
+                        vague = (key, val, qual)
+            if vague and (i + len(vague[0].split()) < n and doc[i + len(vague[0].split())].lower_ == "of"):
+                key, val, qual = vague
+                last = i + len(key.split()) - 1
+                head = _object_head(doc, i, last)
+                if head is not None and head.lemma_.lower() not in UNITS:
+                    q, qa = _qualifier_before(doc, i, sent.start)
+                    out.append(_make(doc, qa, i, last, head, val, qual if q == "exact" else q))
+                    i = head.i + 1 if head.i > i else last + 1
+                    continue
+            if not _is_num(tok) or (low in SCALES and low not in ("hundred", "thousand", "million",
+                                                                    "billion")):
+                i += 1
+                continue
+            first = i
+            last = i
+            while last + 1 < end and _is_num(doc[last + 1]):
+                last += 1
+            # "a dozen", "half a dozen"
+            words = [t.text for t in doc[first:last + 1]]
+            if doc[first].lower_ == "dozen" and first > sent.start and doc[first - 1].lower_ == "a":
+                first -= 1
+                words = ["dozen"]
+            value = parse_number(words)
+            if value is None or _excluded(doc, first, last, sent.start):
+                i = last + 1
+                continue
+            qual, qa = _qualifier_before(doc, first, sent.start)
+            # ranges: "between 10 and 20", "10 to 20", "10-20"
+            hi_last = last
+            if first > sent.start and doc[first - 1].lower_ == "between" and last + 2 < end and \
+                    doc[last + 1].lower_ == "and" and _is_num(doc[last + 2]):
+                qual, qa, hi_last = "range", first - 1, last + 2
+            elif last + 2 < end and doc[last + 1].lower_ in ("to", "-", "or") and _is_num(doc[last + 2]) \
+                    and doc[last + 1].lower_ != "or":
+                qual, hi_last = "range", last + 2
+                if first > sent.start and doc[first - 1].lower_ == "from":
+                    qa = first - 1
+            head = _object_head(doc, first, hi_last)
+            if head is None and hi_last != last:
+                head = _object_head(doc, last + 2, hi_last)
+            if head is not None and (head.lemma_.lower() in UNITS or head.lower_ in UNITS):
+                i = hi_last + 1
+                continue
+            if head is not None and head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+                i = hi_last + 1
+                continue
+            if head is None and not _standalone_ok(doc[last]):
+                i = hi_last + 1
+                continue
+            out.append(_make(doc, qa, first, hi_last, head, value, qual))
+            i = hi_last + 1
+        out.extend(_singular_victims(sent))
+    out.sort(key=lambda c: c.span)
+    return out
+
+
+_ONE_TYPES = {"killed", "wounded", "arrested", "kidnapped"}
+
+
+def _singular_victims(sent) -> list[Count]:
+    """"A Palestinian prisoner died", "a journalist has been killed": one person."""
+    out = []
+    for tok in sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN":
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("a", "an"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "a group of ...": not one person
+        ctype = _count_type(tok)
+        if ctype not in _ONE_TYPES or (tok.dep_ == "nsubj" and ctype != "killed"):
+            continue
+        start = det.i
+        a = sent.doc[start].idx
+        b = tok.idx + len(tok)
+        obj = sent.doc[start + 1:tok.i + 1].text
+        out.append(Count(value=1, qualifier="exact", object=obj, span=(a, b), type=ctype))
+    return out
+
+
+def _standalone_ok(tok: Token) -> bool:
+    """A bare number counts when it stands for people acted upon ("arresting 12")."""
+    if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "pobj", "appos"):
+        return _count_type(tok) is not None
+    return False
+
+
+def _make(doc: Doc, qa: int, first: int, last: int, head: Token | None, value, qual: str) -> Count:
+    if head is not None and head.i > last:
+        obj_start = last + 1
+        if doc[obj_start].lower_ == "of":
+            obj_start += 1
+        while obj_start < head.i and doc[obj_start].dep_ in ("det",):
+            obj_start += 1
+        obj = doc[obj_start:head.i + 1].text
+        end_tok = head
+        ctype = _count_type(head)
+    else:
+        obj = ""
+        end_tok = doc[last]
+        ctype = _count_type(doc[last])
+    a = doc[qa].idx
+    b = end_tok.idx + len(end_tok)
+    return Count(value=value, qualifier=qual, object=obj, span=(a, b), type=ctype)
