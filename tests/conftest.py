@@ -60,3 +60,30 @@ def web_db(tmp_path) -> Path:
     Store(db).add_batch([(Extraction(a, entities=(carter,), attributions=(said, quote)),
                           StoryAssignment("bridge-1", "s1"))], stories={"s1": story})
     return db
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh, empty database: a SQLite file, and a database on the PostgreSQL server that
+    .ci/run starts (STORYLINE_TEST_PG); without one the PostgreSQL case skips (fails where CI=true)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    base = os.environ.get("STORYLINE_TEST_PG")
+    if not base:
+        msg = "no PostgreSQL server: set STORYLINE_TEST_PG (.ci/postgres.sh starts one)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(msg)
+        pytest.skip(msg)
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"storyline_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -202,7 +202,14 @@ class Store:
                 except Exception as e:
                     raise StoreError(f"bad search query {query!r}: {e}") from e
             R = S.articles
-            rows = conn.execute(select(R.c.id, R.c.title, R.c.story).where(R.c.text.ilike(f"%{query}%")).limit(limit))
+            if conn.dialect.name == "postgresql":
+                doc = func.to_tsvector("english", func.coalesce(R.c.title, "") + " " + R.c.text)
+                q = func.websearch_to_tsquery("english", query)
+                rows = conn.execute(select(R.c.id, R.c.title, R.c.story,
+                                           func.ts_headline("english", R.c.text, q).label("snippet"))
+                                    .where(doc.op("@@")(q)).order_by(func.ts_rank(doc, q).desc()).limit(limit))
+            else:
+                rows = conn.execute(select(R.c.id, R.c.title, R.c.story).where(R.c.text.ilike(f"%{query}%")).limit(limit))
             return [dict(r._mapping) for r in rows]
 
 

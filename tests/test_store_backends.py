@@ -1,0 +1,70 @@
+"""The store behaves the same on SQLite and on a real PostgreSQL server."""
+from __future__ import annotations
+
+import datetime as dt
+
+from storyline.records import (Actor, Article, Attribution, Entity, Event, Extraction, Place,
+                               StoryAssignment)
+from storyline.store import Store
+
+TEXT = "Police in Eastport said three protesters were arrested on Thursday near the harbour gate."
+
+
+def _at(part: str) -> tuple[int, int]:
+    i = TEXT.index(part)
+    return (i, i + len(part))
+
+
+def _extraction(id_="strike-1", text=TEXT) -> Extraction:
+    a = Article(id=id_, text=text, title="Strike", published=dt.date(2024, 6, 14), source="Daily")
+    police = Entity("e1", "Police", "ORG", ((0, 6),))
+    eastport = Entity("e2", "Eastport", "GPE", ((10, 18),))
+    claim = Attribution("indirect", (_at("three protesters were arrested"),), _at("said"), _at("Police in Eastport"),
+                        "e1", "government")
+    arrest = Event("COERCE", _at("arrested"), mode="arrest", actor=(Actor("Police", "e1", (0, 6)),),
+                   recipient=(Actor("three protesters", None, _at("three protesters")),), place=0)
+    place = Place((10, 18), "Eastport", 123, "USA", 1.0, 2.0)
+    return Extraction(a, entities=(police, eastport), attributions=(claim,), events=(arrest,), places=(place,))
+
+
+def test_batch_is_stored_once_and_read_back(store_url):
+    store = Store(store_url)
+    ex = _extraction()
+    story = {"title": "Strike", "time_span": ["2024-06-14", "2024-06-14"], "versions": [{"id": "strike-1"}]}
+    assert store.add_batch([(ex, StoryAssignment("strike-1", "s1"))], stories={"s1": story},
+                           clusterer_state=b"\x00state") == 1
+    assert store.add_batch([(ex, StoryAssignment("strike-1", "s1"))]) == 0  # same content: nothing added
+    assert store.count_articles() == 1
+    assert store.known_hashes([ex.article.content_hash, "nope"]) == {ex.article.content_hash}
+    assert store.clusterer_state() == b"\x00state"
+    rec = store.article("strike-1")
+    assert rec["story"] == "s1" and rec["text"] == TEXT
+    assert Extraction.from_contract(rec).attributions == ex.attributions
+    assert store.stories() == [{"id": "s1", "title": "Strike", "articles": 1,
+                                "first_published": "2024-06-14", "last_published": "2024-06-14"}]
+    assert store.story("s1") == story
+
+
+def test_listing_quotes_events_and_search(store_url):
+    store = Store(store_url)
+    store.add_batch([(_extraction(), StoryAssignment("strike-1", "s1"))])
+    (q,) = store.quotes(speaker="police")
+    assert (q["speaker"], q["cue"], q["content"]) == ("Police", "said", "three protesters were arrested")
+    assert store.quotes(about="arrested protesters")[0]["article"] == "strike-1"
+    assert store.quotes(speaker="nobody") == []
+    (e,) = store.events(type="coerce", actor="protesters")
+    assert (e["type"], e["mode"], e["actors"], e["place"]) == ("COERCE", "arrest", "Police", "Eastport")
+    assert [r["id"] for r in store.search("protesters")] == ["strike-1"]
+    assert store.search("volcano") == []
+
+
+def test_a_failed_batch_writes_nothing(store_url):
+    store = Store(store_url)
+    good = _extraction("a")
+    broken = _extraction("b", text=TEXT + " More.")
+    broken = Extraction(broken.article, events=(Event("COERCE", (0, 6), place=5),))  # no place 5
+    try:
+        store.add_batch([(good, StoryAssignment("a", "s1")), (broken, StoryAssignment("b", "s1"))])
+    except IndexError:
+        pass
+    assert store.count_articles() == 0
