@@ -35,9 +35,10 @@ Result = tuple[str | None, bool]
 class Context:
     """Per-document state the rules share: the doc, the anchor, tense lookups, the last day."""
 
-    def __init__(self, doc: Doc, published: dt.date | None):
+    def __init__(self, doc: Doc, published: dt.date | None, text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
+        self.has_sents = doc.has_annotation("SENT_START")
         self.published = published
         self.last_day: str | None = None
         self.last_value: str | None = None
@@ -88,7 +89,7 @@ def _direction(ctx: Context, s: int, e: int) -> str | None:
         return None
     doc = ctx.doc
     first = span[0]
-    sent_start = first.sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = first.sent.start if ctx.has_sents else 0
     for t in doc[max(sent_start, first.i - 2):first.i]:
         if t.lower_ in ("until", "till", "next", "upcoming", "coming"):
             return "future"
@@ -121,18 +122,69 @@ def _direction(ctx: Context, s: int, e: int) -> str | None:
     return None
 
 
+class Hit:
+    """A core match plus the optional words found just before it ("early", "on", "the")."""
+
+    __slots__ = ("m", "b", "start0")
+
+    def __init__(self, m: re.Match, b: re.Match | None):
+        self.m = m
+        self.b = b
+        self.start0 = b.start() if b is not None and b.end() > b.start() else m.start()
+
+    def _of(self, name):
+        if name in self.m.re.groupindex:
+            return self.m
+        if self.b is not None and name in self.b.re.groupindex:
+            return self.b
+        return None
+
+    def group(self, name=0):
+        if name == 0:
+            return self.m.string[self.start0:self.m.end()]
+        src = self._of(name)
+        return src.group(name) if src is not None else None
+
+    def groupdict(self) -> dict:
+        d = dict(self.b.groupdict()) if self.b is not None else {}
+        d.update({k: v for k, v in self.m.groupdict().items() if v is not None or k not in d})
+        return d
+
+    def start(self, name=0):
+        return self.start0 if name == 0 else self._of(name).start(name)
+
+    def end(self, name=0):
+        return self.m.end() if name == 0 else self._of(name).end(name)
+
+
 class Rule:
-    def __init__(self, fn: Callable[[re.Match, Context, int, int], Result | None], deferred: bool = False,
-                 accept: Callable[[re.Match, Context, int, int], bool] | None = None):
+    """How one pattern is found and normalised.
+
+    ``back``: optional words just before a core match (compiled, anchored at the end) that
+    widen it; looking back only at matches keeps the scan fast. ``need``: lowercase keywords
+    of which one must occur in the text for the pattern to be worth scanning.
+    """
+
+    def __init__(self, fn: Callable[..., Result | None], deferred: bool = False,
+                 back: re.Pattern | None = None, need: tuple[str, ...] = ()):
         self.fn = fn
         self.deferred = deferred
-        self._accept = accept
+        self.back = back
+        self.need = need
 
-    def accept(self, m: re.Match, ctx: Context, s: int, e: int) -> bool:
-        return self._accept(m, ctx, s, e) if self._accept else True
+    def accept(self, m, ctx: Context, s: int, e: int) -> bool:
+        return True
 
-    def normalise(self, m: re.Match, ctx: Context, s: int, e: int) -> Result | None:
+    def normalise(self, m, ctx: Context, s: int, e: int) -> Result | None:
         return self.fn(m, ctx, s, e)
+
+    def hits(self, regex: re.Pattern, text: str, lower: str):
+        if self.need and not any(k in lower for k in self.need):
+            return
+        back = self.back
+        for m in regex.finditer(text):
+            b = back.search(text, max(0, m.start() - 48), m.start()) if back is not None else None
+            yield Hit(m, b) if back is not None else m
 
 
 # ---------------------------------------------------------------- building blocks
@@ -151,6 +203,19 @@ _MOD = rf"(?:{_MOD_BODY})?"
 _ORDW = "|".join(sorted((re.escape(k) for k in _ORD if k not in ("final", "last")), key=len, reverse=True))
 _NUMW = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+"
 _RELY = r"(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+same|the\s+following|the\s+coming|the\s+past)"
+
+
+_MODW = r"early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|close|turn|rest|remainder)\s+of"
+_B_MOD_OPT = rf"(?:(?<![\w-])(?P<mod>{_MODW})(?:\s+in)?(?:\s+|-))?"
+B_MOD = re.compile(rf"(?<![\w-])(?P<mod>{_MODW})(?:\s+in)?(?:\s+|-)\Z", re.IGNORECASE)
+B_MONTH = re.compile(rf"{_B_MOD_OPT}(?:(?<![\w-])(?P<rel>last|next|this|past|coming)\s+)?\Z", re.IGNORECASE)
+B_WEEKDAY = re.compile(r"(?<![\w-])(?P<pre>on|last|next|this|past|coming|late|early)\s+\Z", re.IGNORECASE)
+B_EARLIER = re.compile(r"(?<![\w-])(?:earlier|later|early|late)\s+\Z", re.IGNORECASE)
+B_REL_UNIT = re.compile(rf"{_B_MOD_OPT}(?:(?<![\w-])(?:earlier|later)\s+)?\Z", re.IGNORECASE)
+B_THE = re.compile(r"(?<![\w-])the\s+\Z", re.IGNORECASE)
+B_SEASON = re.compile(rf"{_B_MOD_OPT}(?:(?<![\w-])(?:(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous)"
+                      r"|(?P<the>the))\s+)?\Z", re.IGNORECASE)
+B_DECADE = re.compile(rf"(?:(?<![\w-])(?P<the>the)\s+)?{_B_MOD_OPT}\Z", re.IGNORECASE)
 
 
 def _c(p: str) -> re.Pattern:
@@ -475,6 +540,8 @@ _YEAR_REJECT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDI
 
 def r_year(m, ctx, s, e):
     y = int(m.group("year"))
+    if not m.group("mod") and m.start("year") > 0 and ctx.text[m.start("year") - 1] == "-":
+        return None
     if not m.group("mod"):
         ys = m.start("year")
         span = ctx.span(ys, m.end("year"))
@@ -603,57 +670,68 @@ _NUM_AHEAD = (r"(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eig
               r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|year|month|week|day|decade|century|"
               r"hour|minute|quarter|weekend|of\b))")
 
+_UNITS = ("week", "month", "year", "decade", "century", "quarter")
+
 PATTERNS: list[tuple[re.Pattern, Rule]] = [
-    (_c(rf"(?<![\w-]){_YEAR_BARE}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"), Rule(r_iso)),
-    (_c(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), Rule(r_numeric)),
+    (_c(rf"(?<![\w-]){_YEAR_BARE}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"), Rule(r_iso, need=("-",))),
+    (_c(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), Rule(r_numeric, need=("/",))),
     (_c(rf"\b{_MON_DAY}\s+{_DAYN},?\s+{_Y4}"), Rule(r_mdy)),
     (_c(rf"\b{_DAYN}\s+(?:of\s+)?{_MON_ANY}\.?,?\s+{_Y4}"), Rule(r_mdy)),
-    (_c(rf"{_MOD}\b(?P<mon>{_MF}|{_MA}),?\s+(?:of\s+)?{_Y4}"), Rule(r_month_year)),
-    (_c(rf"{_MOD}\b(?P<mon>{_MF})\s+(?:of\s+)?(?i:{_RELY})\s+(?i:year)\b"), Rule(r_month_rel_year)),
+    (_c(rf"\b(?P<mon>{_MF}|{_MA}),?\s+(?:of\s+)?{_Y4}"), Rule(r_month_year, back=B_MOD)),
+    (_c(rf"\b(?P<mon>{_MF})\s+(?:of\s+)?(?i:{_RELY})\s+(?i:year)\b"), Rule(r_month_rel_year, back=B_MOD, need=("year",))),
     (_c(rf"\b{_MON_DAY}\s+{_DAYN}\b(?![\d%:.,]\d|\s*(?:%|percent|per\b|million|billion))"), Rule(r_month_day)),
     (_c(rf"\b{_DAYN}\s+(?:of\s+)?(?P<mon>{_MF})\b"), Rule(r_month_day)),
-    (_c(rf"{_MOD}(?:\b(?P<rel>(?i:last|next|this|past|coming))\s+)?\b(?P<mon>{_MF})\b(?!\s+\d)"), Rule(r_month)),
-    (_c(rf"(?:\b(?P<pre>(?i:on|last|next|this|past|coming|late|early))\s+)?\b(?P<wd>{_WD})(?P<plural>s)?"
-        rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?\b"), Rule(r_weekday)),
-    (_ci(r"\b(?:(?:earlier|later|early|late)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday"
-         r"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b(?!-)"), Rule(r_dayword)),
-    (_ci(r"\b(?:(?:early|late|earlier|later)\s+)?this\s+(?P<pod>morning|afternoon|evening)\b"), Rule(r_this_pod)),
-    (_ci(r"\b(?:late\s+)?last\s+(?P<pod>night|evening)\b"), Rule(r_last_night)),
-    (_ci(r"\b(?:(?:during|in|over|through)\s+the\s+night|overnight)\b(?!-)"), Rule(r_overnight)),
-    (_ci(rf"\b{_MOD.replace('(?i:', '(?:')}(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
+    (_c(rf"\b(?P<mon>{_MF})\b(?!\s+\d)"), Rule(r_month, back=B_MONTH)),
+    (_c(rf"\b(?P<wd>{_WD})(?P<plural>s)?(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?\b"),
+     Rule(r_weekday, back=B_WEEKDAY, need=("day",))),
+    (_ci(r"\b(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday"
+         r"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b(?!-)"),
+     Rule(r_dayword, back=B_EARLIER, need=("today", "tonight", "yesterday", "tomorrow"))),
+    (_ci(r"\bthis\s+(?P<pod>morning|afternoon|evening)\b"),
+     Rule(r_this_pod, back=B_EARLIER, need=("morning", "afternoon", "evening"))),
+    (_ci(r"\b(?:late\s+)?last\s+(?P<pod>night|evening)\b"), Rule(r_last_night, need=("last",))),
+    (_ci(r"\b(?:(?:during|in|over|through)\s+the\s+night|overnight)\b(?!-)"), Rule(r_overnight, need=("night",))),
+    (_ci(r"\b(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
          r"the\s+following|the\s+last|the\s+next|past|previous|coming|current)\s+(?P<unit>week|weekend|month|year|decade|century|quarter)\b(?!-)"),
-     Rule(r_rel_unit)),
-    (_ci(r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)\b"), Rule(r_in_the_unit)),
-    (_ci(r"\b(?:the|this)\s+weekend\b"), Rule(r_the_weekend)),
-    (_ci(rf"\b{_MOD_BODY.replace('(?i:', '(?:')}the\s+(?:current\s+)?year\b"), Rule(r_the_year)),
+     Rule(r_rel_unit, back=B_REL_UNIT, need=_UNITS)),
+    (_ci(r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)\b"), Rule(r_in_the_unit, need=(" in the ",))),
+    (_ci(r"\b(?:the|this)\s+weekend\b"), Rule(r_the_weekend, need=("weekend",))),
+    (_ci(rf"\b(?:{_MODW})(?:\s+in)?\s+the\s+(?:current\s+)?year\b"), Rule(r_the_year, need=("year",))),
     (_ci(r"\b(?:(?:early|late|earlier|later)\s+in|the\s+(?:start|beginning|end|close)\s+of)\s+the\s+day\b"),
-     Rule(r_same_day, deferred=True)),
-    (_ci(rf"\b(?:the\s+)?(?P<ord>{_ORDW}|final)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b"
-         rf"(?:\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:year\s+)?(?:{_Y4}|{_RELY}\s+year))?"), Rule(r_quarter)),
-    (_c(rf"\bQ(?P<q>[1-4])(?:\s+|-|/)?(?:{_Y4}|'(?P<yy>\d\d))?\b"), Rule(r_quarter)),
-    (_ci(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)[\s-]+half\b"
-         rf"(?:\s+of\s+(?:(?P<ofyear>the\s+year)|(?:fiscal\s+)?{_Y4}|{_RELY}\s+year))?"), Rule(r_half)),
-    (_c(rf"{_MOD}\b(?:(?P<rel>(?i:this|last|next|the\s+coming|the\s+past|the\s+previous))\s+|(?P<the>(?i:the))\s+)?"
-        rf"(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?{_Y4})?"), Rule(r_season)),
-    (_c(rf"(?:\b(?i:the)\s+)?{_MOD}(?:(?<![\w'’])['’](?P<yy>\d0)|\b(?P<yyyy>1[5-9]\d0|20\d0)|\b(?P<yy2>[2-9]0))['’]?s\b"), Rule(r_decade)),
-    (_ci(rf"\bthe\s+{_MOD.replace('(?i:', '(?:')}(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
-     Rule(r_decade)),
-    (_ci(rf"\bthe\s+{_MOD.replace('(?i:', '(?:')}(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>{_ORDW}))\s+century\b"), Rule(r_century)),
-    (_c(rf"(?:{_MOD_BODY}|(?<![\w$£€#.,/-]))(?P<year>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"), Rule(r_year)),
-    (_c(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"), Rule(r_year2)),
-    (_ci(rf"\b(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"), Rule(r_ago)),
-    (_ci(rf"(?<![\w-])(?:{_refs(PRESENT_REF[LANG])})(?![\w-])"), Rule(_ref("PRESENT_REF"))),
-    (_ci(rf"(?<![\w-])(?:{_refs(PAST_REF[LANG])})(?![\w-]){_NUM_AHEAD}"), Rule(_ref("PAST_REF"))),
+     Rule(r_same_day, deferred=True, need=("the day",))),
+    (_ci(rf"\b(?P<ord>{_ORDW}|final)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b"
+         rf"(?:\s+(?:of\s+)?(?:the\s+)?(?:fiscal\s+|financial\s+)?(?:year\s+)?(?:{_Y4}|{_RELY}\s+year))?"),
+     Rule(r_quarter, back=B_THE, need=("quarter",))),
+    (_c(rf"\bQ(?P<q>[1-4])(?:\s+|-|/)?(?:{_Y4}|'(?P<yy>\d\d))?\b"), Rule(r_quarter, need=("q1", "q2", "q3", "q4"))),
+    (_ci(rf"\b(?P<ord>first|second|1st|2nd|latter)[\s-]+half\b"
+         rf"(?:\s+of\s+(?:(?P<ofyear>the\s+year)|(?:fiscal\s+)?{_Y4}|{_RELY}\s+year))?"), Rule(r_half, back=B_THE, need=("half",))),
+    (_c(rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:,?\s+(?:of\s+)?{_Y4})?"),
+     Rule(r_season, back=B_SEASON, need=("spring", "summer", "autumn", "fall", "winter"))),
+    (_c(r"(?:(?<![\w'’])['’](?P<yy>\d0)|\b(?P<yyyy>1[5-9]\d0|20\d0)|\b(?P<yy2>[2-9]0))['’]?s\b"),
+     Rule(r_decade, back=B_DECADE, need=("0s", "0's", "0’s"))),
+    (_ci(rf"\bthe\s+(?:(?:{_MODW})(?:\s+|-))?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+     Rule(r_decade, need=("ties",))),
+    (_ci(rf"\bthe\s+(?:(?:{_MODW})(?:\s+|-))?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>{_ORDW}))\s+century\b"),
+     Rule(r_century, need=("century",))),
+    (_c(r"(?<![\w$£€#.,/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"), Rule(r_year, back=B_MOD)),
+    (_c(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"), Rule(r_year2, need=("'", "’"))),
+    (_ci(rf"\b(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"), Rule(r_ago, need=(" ago",))),
+    (_ci(rf"(?<![\w-])(?:{_refs(PRESENT_REF[LANG])})(?![\w-])"),
+     Rule(_ref("PRESENT_REF"), need=("now", "current", "present", "moment", "time being", "these days"))),
+    (_ci(rf"(?<![\w-])(?:{_refs(PAST_REF[LANG])})(?![\w-]){_NUM_AHEAD}"),
+     Rule(_ref("PAST_REF"), need=("recent", "past", "lately"))),
     (_ci(rf"(?<![\w-])(?<!as\s)(?:{_refs(FUTURE_REF[LANG])})(?![\w-])(?!\s+(?:of|after|afterwards|thereafter)\b)"),
-     Rule(_ref("FUTURE_REF"))),
-    (_ci(r"\b(?P<w>recent|current|ongoing)\b(?!-)"), Rule(r_adj_ref)),
+     Rule(_ref("FUTURE_REF"), need=("future", "soon", "term", "coming", "ahead", "next few"))),
+    (_ci(r"\b(?P<w>recent|current|ongoing)\b(?!-)"), Rule(r_adj_ref, need=("recent", "current", "ongoing"))),
     (_ci(r"\bthe\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year)\b"),
-     Rule(r_same_period, deferred=True)),
+     Rule(r_same_period, deferred=True, need=("same",))),
     (_ci(r"\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|on)\s+"
          r"(?P<x>the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day)\b"
-         r"(?!\s+(?:after|before|of|when|that|in|on|he|she|they|it|we|I|you|\w+ed)\b)"), Rule(r_same_day, deferred=True)),
-    (_ci(r"\b(?P<x>the\s+same\s+day)\b"), Rule(r_same_day, deferred=True)),
-    (_ci(rf"\b(?:(?:the|its|his|her|their)\s+)?(?P<ord>{_ORDW}|\d+(?:st|nd|rd|th))\s+anniversary\b"), Rule(r_anniversary)),
+         r"(?!\s+(?:after|before|of|when|that|in|on|he|she|they|it|we|I|you|\w+ed)\b)"),
+     Rule(r_same_day, deferred=True, need=("the day", "same day", "that day"))),
+    (_ci(r"\b(?P<x>the\s+same\s+day)\b"), Rule(r_same_day, deferred=True, need=("same day",))),
+    (_ci(rf"\b(?:(?:the|its|his|her|their)\s+)?(?P<ord>{_ORDW}|\d+(?:st|nd|rd|th))\s+anniversary\b"),
+     Rule(r_anniversary, need=("anniversar",))),
 ]
 
 

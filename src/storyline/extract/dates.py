@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 from storyline.extract.date_patterns import PATTERNS, Context, resolve_entity_text
@@ -28,14 +30,39 @@ __all__ = ["extract_dates"]
 _ENTITY_LABELS = ("DATE", "TIME")
 
 
+def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Char spans of DATE/TIME entities, read from the token arrays (``doc.ents`` builds every
+    entity span in Python, which costs more than this whole stage)."""
+    ids = [doc.vocab.strings[label] for label in _ENTITY_LABELS if label in doc.vocab.strings]
+    if not ids or len(doc) == 0:
+        return []
+    arr = doc.to_array([ENT_IOB, ENT_TYPE])
+    hits = np.flatnonzero(np.isin(arr[:, 1], ids))
+    spans: list[tuple[int, int]] = []
+    prev = -2
+    for i in hits.tolist():
+        tok = doc[i]
+        end = tok.idx + len(tok.text)
+        if i == prev + 1 and arr[i, 0] == 1 and arr[i, 1] == arr[prev, 1]:  # I- continues
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((tok.idx, end))
+        prev = i
+    return spans
+
+
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
     """Every temporal expression in ``doc`` with its TimeML DATE value (sorted by offset)."""
     text = doc.text
-    ctx = Context(doc, published)
+    ctx = Context(doc, published, text)
     cands: list[tuple[int, int, int, object, object]] = []  # (start, end, priority, rule, match)
+    lower = text.lower()
     for prio, (regex, rule) in enumerate(PATTERNS):
-        for m in regex.finditer(text):
-            s, e = m.span("x") if "x" in regex.groupindex and m.group("x") else m.span()
+        for m in rule.hits(regex, text, lower):
+            if "x" in regex.groupindex and m.group("x"):
+                s, e = m.start("x"), m.end("x")
+            else:
+                s, e = m.start(), m.end()
             cands.append((s, e, prio, rule, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
 
@@ -60,11 +87,11 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
                 continue
         taken.append((s, e))
         chosen.append((s, e, rule, m, res))
-    for ent in doc.ents:
-        if ent.label_ in _ENTITY_LABELS and free(ent.start_char, ent.end_char):
-            res = resolve_entity_text(ent.text, published)
+    for es, ee in _entity_spans(doc):
+        if free(es, ee):
+            res = resolve_entity_text(text[es:ee], published)
             if res is not None:
-                chosen.append((ent.start_char, ent.end_char, None, ent, res))
+                chosen.append((es, ee, None, None, res))
     chosen.sort(key=lambda c: c[0])
     out: list[DateValue] = []
     for s, e, rule, m, res in chosen:
