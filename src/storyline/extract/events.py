@@ -77,7 +77,7 @@ _ATTACK_NOUNS = {"ASSAULT"}
 
 class _Cand:
     __slots__ = ("type", "mode", "tok", "end_tok", "prio", "clause", "hyp", "fut", "neg",
-                 "actor_toks", "recip_toks", "meeting", "comp")
+                 "actor_toks", "recip_toks", "meeting", "comp", "fixed")
 
     def __init__(self, etype: str, mode: str | None, tok: Token, prio: int, clause: Token):
         self.type, self.mode, self.tok, self.end_tok = etype, mode, tok, tok
@@ -87,6 +87,7 @@ class _Cand:
         self.recip_toks: list[Token] = []
         self.meeting = False
         self.comp: Token | None = None  # the complement a control word governs
+        self.fixed = False  # roles already read (the "X said Y must" request)
 
 
 def _split(entry: str) -> tuple[str, str | None]:
@@ -268,6 +269,8 @@ def _passive_subject(verb: Token) -> Token | None:
 
 
 def _fill_roles(c: _Cand) -> None:
+    if c.fixed:
+        return
     _fill_roles_of(c, c.tok)
     if c.comp is not None:
         sub = _Cand(c.type, c.mode, c.comp, c.prio, c.clause)
@@ -660,7 +663,7 @@ def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
                     s = _subject(verb)
                     if s is not None:
                         c.recip_toks = [s]
-                    c.prio = 3
+                    c.prio, c.fixed = 3, True
                 elif fut and c.type == "RETREAT" and c.mode == "resign":
                     c.fut = True  # announcing a resignation is resigning
                 elif fut and c.type in L.COOPERATIVE and (c.type != "AGREE" or neg):
@@ -687,6 +690,7 @@ def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
             rep = _reporter_subject(tok)
             if rep is not None:
                 c = _Cand("REQUEST", None, tok, 3, tok)
+                c.fixed = True
                 c.actor_toks = [rep]
                 s = _subject(tok)
                 if s is not None:
@@ -797,6 +801,14 @@ def _titled_person_country(a: Actor, sent: SpacySpan, recips: tuple[Actor, ...])
     return a
 
 
+def _default_country(a: Actor, home: str) -> Actor:
+    """PLOVER's domestic default: an unmarked group ("demonstrators", "prisoners") belongs to
+    the country where the event happens."""
+    if a.country or a.sector == "IGO" or not a.text or a.text.lower() in _PRONOUN_HEADS:
+        return a
+    return Actor(text=a.text, entity=a.entity, span=a.span, country=home, sector=a.sector)
+
+
 _LOCATIVE_TARGET = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT"}
 
 
@@ -865,6 +877,12 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                 if p.country and not any(r.span == tuple(p.span) for r in recips):
                     recips = recips + (Actor(text=doc.text[p.span[0]:p.span[1]], span=tuple(p.span),
                                              country=p.country, entity=_entity_id(entities, p.span)),)
+            if c.type in _LOCATIVE_TARGET:
+                home = (places[place_i].country if place_in_scope else None) or \
+                    next((x.country for x in actors if x.country), None)
+                if home:
+                    recips = tuple(_default_country(r, home) for r in recips)
+                    actors = tuple(_default_country(x, home) for x in actors)
             end_tok = c.tok
             prt = _particle(c.tok) if c.tok.pos_ == "VERB" else None
             if prt:
