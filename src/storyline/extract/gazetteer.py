@@ -56,7 +56,7 @@ COUNTRY_ALIASES = {
         "Tanzania": "TZ", "Moldova": "MD", "Taiwan": "TW", "Palestine": "PS", "Ivory Coast": "CI",
         "Cote d'Ivoire": "CI", "Burma": "MM", "Czech Republic": "CZ", "Czechia": "CZ",
         "Holland": "NL", "Netherlands": "NL", "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE",
-        "DRC": "CD", "DR Congo": "CD", "Democratic Republic of Congo": "CD",
+        "DRC": "CD", "DR Congo": "CD", "DPRK": "KP", "ROK": "KR", "Democratic Republic of Congo": "CD",
         "Democratic Republic of the Congo": "CD", "Republic of Congo": "CG",
         "Macedonia": "MK", "North Macedonia": "MK", "Turkiye": "TR", "Türkiye": "TR",
         "Swaziland": "SZ", "Eswatini": "SZ", "Cape Verde": "CV", "East Timor": "TL",
@@ -122,6 +122,7 @@ REGION_DEMONYMS = {
         "Atlantic": "Atlantic", "Pacific": "Pacific", "Arctic": "Arctic",
         "Californian": "California", "Texan": "Texas", "Floridian": "Florida",
         "Hawaiian": "Hawaii", "Alaskan": "Alaska", "Ohioan": "Ohio",
+        "English": "England", "Scottish": "Scotland", "Welsh": "Wales",
     }
 }
 
@@ -294,6 +295,12 @@ class Gazetteer:
         for surface, code in US_STATE_ABBREV.items():
             if ("US", code) in self.admin1_by_code:
                 self.abbrev[surface] = self.admin1_by_code[("US", code)]
+        # the European Union as a place is Europe (as GeoWebNews annotates it)
+        europe = [i for i in self.names.get("europe", ()) if self.entries[i].kind == "continent"]
+        if europe:
+            for surface in ("EU", "E.U.", "European Union"):
+                self._index_surface(surface, europe[0])
+
         # regions without ids
         region_idx: dict[str, int] = {}
         for name, (lat, lon, cc) in REGIONS.get(lang, {}).items():
@@ -304,7 +311,7 @@ class Gazetteer:
             hits = self.names.get(norm(target), [])
             best = [h for h in hits if self.entries[h].kind in ("continent", "region", "admin1")]
             if best:
-                self.demonyms[surface] = best[0]
+                self.demonyms[surface] = best[0]  # over the country: "English" is England
 
         # cities: primary names, then Latin-script alternate names (no codes like "MOW")
         for c in city_rows:

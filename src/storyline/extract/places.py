@@ -41,6 +41,8 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 DIVISION_WORDS = {"en": {"state", "province", "oblast", "region", "governorate", "county",
                          "district", "prefecture", "territory", "krai", "parish"}}
 CITY_WORDS = {"en": {"city"}}
+LOCATIVE = {"en": {"in", "to", "from", "near", "at", "outside", "around", "across", "toward",
+                   "towards", "into", "through", "between"}}
 NON_PLACE_WORDS = {"en": {"university", "college", "school", "institute", "hospital", "church",
                           "street", "avenue", "road", "airport", "station", "park", "center",
                           "centre", "stadium", "hotel", "museum", "library", "bridge"}}
@@ -48,6 +50,7 @@ NON_PLACE_WORDS = {"en": {"university", "college", "school", "institute", "hospi
 MIN_POP_FOR_RELABEL = 100_000
 MIN_POP_EMBEDDED = 100_000
 NAMESAKE_MIN_POP = 100_000
+NAMESAKE_MIN_POP_ALT = 1_000_000  # "New York" (an alternate name of New York City)
 
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3})(?=,| \(|\s+[-—–]|:)")
 
@@ -197,13 +200,36 @@ def _mentions(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Mention
         if b - a > 1 and text[a].isupper() and free(a, b) and gaz.lookup(text[a:b]):
             add(a, b, "entity")
 
-    # demonym modifiers spaCy did not label ("Ukrainian territory")
+    # demonym modifiers spaCy did not label as such ("Ukrainian territory", "Slovak architect")
     for tok in doc:
-        if tok.ent_type_ or not tok.is_title or tok.pos_ not in ("ADJ", "PROPN"):
+        if not tok.is_title or tok.pos_ not in ("ADJ", "PROPN") or tok.ent_type_ in PLACE_LABELS:
             continue
+        if tok.ent_type_ and tok.ent_type_ not in ("NORP", "LANGUAGE") and not (
+                tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
+            continue  # inside a longer name
         i = gaz.demonym(tok.text)
         if i is not None and _is_modifier(doc[tok.i:tok.i + 1]):
             add(tok.idx, tok.idx + len(tok.text), "demonym", forced=i)
+
+    # a town the model missed, after a locative preposition, in a country the article names
+    countries = {e.cc for m in out if (e := _mention_entry(gaz, m)) is not None and e.cc}
+    if countries:
+        for tok in doc:
+            if tok.lower_ not in LOCATIVE["en"] or tok.i + 1 >= len(doc):
+                continue
+            j = tok.i + 1
+            k = j
+            while k < len(doc) and k - j < 3 and doc[k].pos_ == "PROPN" and doc[k].is_title:
+                k += 1
+            if k == j or doc[j].ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "DATE"):
+                continue
+            piece = doc[j:k]
+            a, b = piece.start_char, piece.end_char
+            if not free(a, b) or piece.text in person_names:
+                continue
+            hits = [gaz.entries[i] for i, alt in gaz.lookup(piece.text) if not alt]
+            if any(h.kind == "city" and h.cc in countries for h in hits):
+                add(a, b, "ent")
 
     # datelines: "BEIRUT (Reuters) -", "COLUMBUS, Ohio —"
     for m in _DATELINE.finditer(text):
@@ -213,6 +239,12 @@ def _mentions(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Mention
 
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _mention_entry(gaz: Gazetteer, m: _Mention) -> GeoEntry | None:
+    if m.forced is not None:
+        return gaz.entries[m.forced]
+    return _best_entry(gaz, m.text)
 
 
 def _last_is_name(part: SpacySpan) -> bool:
@@ -229,7 +261,8 @@ def _embedded(span: SpacySpan, gaz: Gazetteer, add) -> None:
             if i + n > len(toks):
                 continue
             piece = span.doc[toks[i].i:toks[i].i + n]
-            if not all(t.is_title or t.is_upper for t in piece if t.is_alpha) or piece[0].is_stop:
+            if not all(t.is_title or t.is_upper for t in piece if t.is_alpha) or \
+                    piece[0].lower_ in ("the", "of", "and", "for", "a", "an", "in", "on"):
                 continue
             if n == 1 and piece[0].lower_ in NON_PLACE_WORDS["en"]:
                 continue
@@ -317,19 +350,21 @@ def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[int | 
             chosen.append(None if _too_weak(entries[i], alt) else i)
             continue
         admin1_names = {i for i, _ in cands if entries[i].kind == "admin1"}
+        if any(entries[i].kind == "country" for i, _ in cands):
+            admin1_names = set()  # "Mexico" is the country, not Mexico City
         best, best_s = None, -1e9
         for i, alt in cands:
             e = entries[i]
             s = _prior(e, alt)
-            if e.kind == "city" and e.population >= NAMESAKE_MIN_POP and any(
-                    entries[j].cc == e.cc for j in admin1_names):
+            if e.kind == "city" and e.population >= (NAMESAKE_MIN_POP_ALT if alt else NAMESAKE_MIN_POP) \
+                    and any(entries[j].cc == e.cc for j in admin1_names):
                 s += 3.0 + (2.0 if alt else 0.0)  # New York, Kyiv, Moscow: the city
             if e.cc and doc_cc.get(e.cc, 0) - (1 if first[k] == i else 0) > 0:
                 s += 1.5
                 if e.kind == "admin1":
                     s += 1.0
             if e.kind == "city" and (e.cc, e.admin1) in doc_admin1:
-                s += 2.5
+                s += 1.5
             if k in container:
                 for j in container[k]:
                     c = entries[j]
