@@ -173,7 +173,7 @@ class Scores:
         m: dict[str, float] = {}
         for t, tal in self.overlap.items():
             p, r, f = tal.prf()
-            k = f"{t:.1f}".replace("0.", "")
+            k = f"{t:.1f}"
             m[f"overlap_p@{k}"], m[f"overlap_r@{k}"], m[f"overlap_f1@{k}"] = p, r, f
             right, n = self.speaker[t]
             m[f"speaker_acc@{k}"] = right / n if n else 0.0
@@ -251,7 +251,7 @@ def regex_baseline(text: str) -> list[Attribution]:
         if s and s.start() < 3:
             if s.group(1):
                 cue = (m.end() + s.start(1), m.end() + s.end(1))
-                src = (m.end() + s.start(2), m.end() + s.start(2) + len(s.group(2).rstrip()))
+                src = (m.end() + s.start(2), m.end() + s.start(2) + len(s.group(2).rstrip().rstrip(".,")))
             else:
                 src = (m.end() + s.start(3), m.end() + s.start(3) + len(s.group(3).rstrip()))
                 cue = (m.end() + s.start(4), m.end() + s.end(4))

@@ -290,6 +290,8 @@ def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
         src = ((doc[p.left_edge.i].idx, doc[p.right_edge.i].idx + len(doc[p.right_edge.i])), p.i)
     elif n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT:
         src = _source(doc, n.head)
+    elif n.dep_ == "ROOT" or comp.dep_ == "ccomp":  # a verb tagged as a noun: "Russian media report that"
+        src = _source(doc, n)
     content = _content_spans(ctx, set(_subtree(comp)), n.i)
     if not content:
         return None
@@ -604,7 +606,7 @@ def _records(doc: Doc, cands: list[_Cand], entities: list[Entity]) -> list[Attri
                 if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
                     h = h.head.head
                 ent = entity_at(entities, h.idx, h.idx + len(h))
-            if ent is None:
+            if ent is None and (c.source_tok is None or doc[c.source_tok].pos_ != "NOUN"):
                 ent = entity_at(entities, *c.source)
         stype = _source_type(doc, c, ent)
         recs.append({"c": c, "ent": ent.id if ent else None, "type": stype})
@@ -624,7 +626,7 @@ def _records(doc: Doc, cands: list[_Cand], entities: list[Entity]) -> list[Attri
             prev = recs[i - 1]
             pc = prev["c"]
             if prev["type"] == "media" and pc.source and c.source and pc.source_tok is not None \
-                    and doc[pc.source_tok].lemma_.lower() in ("media", "report", "press", "outlet") \
+                    and ({doc[pc.source_tok].lower_, doc[pc.source_tok].lemma_.lower()} & _RELAYING_HEADS) \
                     and _adjacent_sentences(doc, pc, c):
                 nested[i] = i - 1
     out = []
@@ -633,6 +635,10 @@ def _records(doc: Doc, cands: list[_Cand], entities: list[Entity]) -> list[Attri
         out.append(Attribution(kind=c.kind, content=tuple(c.content), cue=c.cue, source=c.source,
                                source_entity=r["ent"], source_type=r["type"], nested_in=nested[i]))
     return out
+
+
+_RELAYING_HEADS = frozenset({"media", "medium", "press", "outlets", "reports", "newspapers", "agencies",
+                             "television", "tv"})
 
 
 def _adjacent_sentences(doc: Doc, first: _Cand, second: _Cand) -> bool:
@@ -646,11 +652,16 @@ def _source_type(doc: Doc, c: _Cand, ent: Entity | None) -> str:
     if c.source is None:
         return "unnamed"
     words = [w.lower() for w in doc.text[c.source[0]:c.source[1]].replace("’s", "").replace("'s", "").split()]
-    head = doc[c.source_tok].lemma_.lower() if c.source_tok is not None else (words[-1] if words else "")
+    head = doc[c.source_tok].lower_ if c.source_tok is not None else (words[-1] if words else "")
     ws = set(words)
     if ws & L.SOCIAL_MEDIA[LANG] and not (ent is not None and ent.type == "PERSON"):
         if head in L.SOCIAL_MEDIA[LANG] or ws & {"telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "x"}:
             return "social_media"
+    if c.source_tok is not None:
+        lemma = doc[c.source_tok].lemma_.lower()
+        for lex, name in ((L.DOCUMENT, "document"), (L.MEDIA, "media")):
+            if lemma in lex[LANG] and not (ent is not None and ent.type == "PERSON"):
+                return name
     if head in L.DOCUMENT[LANG]:
         return "document"
     if head in L.MEDIA[LANG] or (ent is not None and ent.type in ("ORG",) and ws & L.MEDIA[LANG]):

@@ -17,7 +17,8 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         plead scream whisper laugh chant recount describe mutter lament caution allege assert
         maintain contend point comment elaborate begin go put proclaim repeat sing cry declare
         mention interject agree thunder fume gush marvel snap shoot tease summarize summarise
-        told offer pledge charge demand inform advise assure affirm""".split()),
+        told offer pledge charge demand inform advise assure affirm reveal disclose
+        tout brag vent rant rage murmur sigh grumble scoff""".split()),
 }
 
 # Verbs whose clausal complement (ccomp: "that …", "whether …", "how …") is the content.

@@ -1,0 +1,147 @@
+"""Attribution rules on sentences written for these tests (not taken from any corpus)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.entities import resolve_entities
+from storyline.extract.attribution_quotes import find_quotes, is_statement
+from storyline.extract.attributions import extract_attributions
+
+
+def _run(nlp, text):
+    doc = nlp(text)
+    return text, extract_attributions(doc, resolve_entities(doc))
+
+
+def _view(text, a):
+    return {
+        "kind": a.kind,
+        "source": text[a.source[0]:a.source[1]] if a.source else None,
+        "cue": text[a.cue[0]:a.cue[1]] if a.cue else None,
+        "content": " | ".join(text[x:y] for x, y in a.content),
+        "type": a.source_type,
+    }
+
+
+@pytest.mark.parametrize("text, kind, source, cue, content", [
+    # direct quotes: straight and curly marks, after and before the speaker, split quotes
+    ('"The budget is a disgrace," said Maria Lopez.', "direct", "Maria Lopez", "said",
+     '"The budget is a disgrace,"'),
+    ("“We will not back down,” the mayor told reporters on Friday.", "direct", "the mayor", "told",
+     "“We will not back down,”"),
+    ('The senator said: "Nobody reads these reports anymore."', "direct", "The senator", "said",
+     '"Nobody reads these reports anymore."'),
+    ("“It was a long night,” she said, “but we are safe now.”", "direct", "she", "said",
+     "“It was a long night,” | “but we are safe now.”"),
+    # indirect speech, with that and without
+    ("The minister explained that the new taxes would fall on large companies.", "indirect",
+     "The minister", "explained", "that the new taxes would fall on large companies"),
+    ("Police said the driver had fled the scene.", "indirect", "Police", "said",
+     "the driver had fled the scene"),
+    ("Local media reported that two bridges had collapsed overnight.", "indirect", "Local media",
+     "reported", "that two bridges had collapsed overnight"),
+    # according to, at the start and at the end
+    ("According to the fire department, three people were injured.", "according_to",
+     "the fire department", "According to", "three people were injured"),
+    ("Three people were injured, according to the fire department.", "according_to",
+     "the fire department", "according to", "Three people were injured"),
+    # parenthetical
+    ("The plan, which, she said, is still under review, was leaked in May.", "indirect", "she",
+     "said", "which | is still under review"),
+    # agentless passive
+    ("It was reported that the talks had collapsed.", "indirect", None, "reported",
+     "that the talks had collapsed"),
+    # mixed: a quoted fragment inside indirect speech
+    ("The coach said the team had been “completely outplayed” in the second half.", "mixed",
+     "The coach", "said", "the team had been “completely outplayed” in the second half"),
+])
+def test_attribution_found(nlp, text, kind, source, cue, content):
+    text, got = _run(nlp, text)
+    views = [_view(text, a) for a in got]
+    match = [v for v in views if v["cue"] == cue]
+    assert match, views
+    v = match[0]
+    assert (v["kind"], v["source"], v["content"]) == (kind, source, content), views
+
+
+@pytest.mark.parametrize("text", [
+    # scare quotes and titles are not statements
+    "She has read “War and Peace” twice this winter.",
+    "The film “The Long Goodbye” opens on Friday in three cities.",
+    "Critics called the plan a “fantasy” without reading it.",
+    # no reporting at all
+    "The idea, which was not implemented, was rejected by most European countries.",
+    "The company raised $5 million from investors last year.",
+    "Rain fell across the valley for most of the afternoon.",
+])
+def test_no_statement(nlp, text):
+    text, got = _run(nlp, text)
+    assert [a for a in got if a.kind == "direct"] == []
+    if "“" not in text:
+        assert got == [], [_view(text, a) for a in got]
+
+
+@pytest.mark.parametrize("text, source, stype", [
+    ("The Shot Telegram channel reports that the airport was closed.", "The Shot Telegram channel",
+     "social_media"),
+    ("Russian media report that the airport was closed.", "Russian media", "media"),
+    ("The ministry said that the airport was closed.", "The ministry", "government"),
+    ("A new report found that the airport was often closed.", "A new report", "document"),
+    ("Anna Berg said that the airport was closed.", "Anna Berg", "person"),
+    ("It was announced that the airport was closed.", None, "unnamed"),
+])
+def test_source_type(nlp, text, source, stype):
+    text, got = _run(nlp, text)
+    assert got, text
+    v = _view(text, got[0])
+    assert (v["source"], v["type"]) == (source, stype)
+
+
+def test_speaker_resolved_to_entity(nlp):
+    text = ("Volodymyr Zelensky met the delegation on Monday. The Ukrainian president said that "
+            "the talks were useful, and he explained that more aid was coming.")
+    doc = nlp(text)
+    ents = resolve_entities(doc)
+    got = extract_attributions(doc, ents)
+    names = {e.id: e.name for e in ents}
+    spoken = {text[a.source[0]:a.source[1]]: names.get(a.source_entity) for a in got if a.source}
+    assert spoken.get("he") == "Volodymyr Zelensky"
+
+
+def test_relayed_claim_points_at_relaying_report(nlp):
+    text = ("Russian media report that the port was hit overnight. The Shot Telegram channel "
+            "reports that air defences shot down ten drones.")
+    text, got = _run(nlp, text)
+    by_source = {text[a.source[0]:a.source[1]]: (i, a) for i, a in enumerate(got) if a.source}
+    i, _ = by_source["Russian media"]
+    _, shot = by_source["The Shot Telegram channel"]
+    assert shot.nested_in == i
+    assert by_source["Russian media"][1].nested_in is None
+
+
+def test_quote_in_quote_cue_not_reported(nlp):
+    text = '"I think we can win this," Smith said.'
+    text, got = _run(nlp, text)
+    assert [_view(text, a)["cue"] for a in got] == ["said"]
+
+
+def test_quote_over_two_paragraphs_is_one_attribution(nlp):
+    text = ('The governor said:\n\n"We have done what we could for the city.\n\n'
+            '"Now it is up to the council."\n')
+    text, got = _run(nlp, text)
+    direct = [a for a in got if a.kind == "direct"]
+    assert len(direct) == 1 and len(direct[0].content) == 2
+
+
+@pytest.mark.parametrize("text, n, statements", [
+    ('He said "yes, of course," and left.', 1, [True]),
+    ("A “Make America Great Again” hat.", 1, [False]),
+    ("She called it “fine” and moved on.", 1, [False]),
+    ("“First part.\n\n“Second part.”", 1, [True]),
+    ("No quotes here at all.", 0, []),
+    ("It's the dog's bone.", 0, []),
+])
+def test_quote_finder(text, n, statements):
+    qs = find_quotes(text)
+    assert len(qs) == n
+    assert [is_statement(text, q) for q in qs] == statements
