@@ -68,3 +68,25 @@ def test_a_failed_batch_writes_nothing(store_url):
     except IndexError:
         pass
     assert store.count_articles() == 0
+
+
+def test_gkg_export_has_one_clean_row_per_article(tmp_path):
+    import io
+
+    from storyline.store.export import GKG_COLUMNS, write_gkg
+
+    store = Store(tmp_path / "g.db")
+    ex = _extraction()
+    ex = Extraction(ex.article, entities=ex.entities + (Entity("e3", "Anna; Lind", "PERSON", ((0, 6),)),),
+                    attributions=(Attribution("direct", (_at("three protesters"),), _at("said"), None, None,
+                                              "unnamed"),), places=ex.places)
+    store.add_batch([(ex, StoryAssignment("strike-1", "s1"))])
+    buf = io.StringIO()
+    assert write_gkg(store.articles(), buf) == 1
+    header, row = buf.getvalue().rstrip("\n").split("\n")
+    cells = dict(zip(header.split("\t"), row.split("\t")))
+    assert tuple(header.split("\t")) == GKG_COLUMNS and len(row.split("\t")) == len(GKG_COLUMNS)
+    assert cells["V2.1DATE"] == "20240614" and cells["STORYLINE_STORY"] == "s1"
+    assert cells["V1PERSONS"] == "Anna  Lind"  # delimiters never leak into a value
+    assert cells["V1LOCATIONS"] == "Eastport#USA#1.0#2.0#123"
+    assert cells["V2.1QUOTATIONS"] == f"{TEXT.index('three')}|16|said|three protesters"

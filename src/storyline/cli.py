@@ -240,23 +240,26 @@ def search(query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5
 
 @command()
 def export(db: DbOpt = Path(DEFAULT_DB),
-           format: Annotated[str, typer.Option("--format", help="jsonl (articles) or stories-jsonl.")] = "jsonl",
+           format: Annotated[str, typer.Option("--format", help="jsonl, stories-jsonl or gkg.")] = "jsonl",
            output: OutOpt = None) -> None:
-    """Export stored articles (contract records with story ids) or merged stories."""
+    """Export stored articles (contract records with story ids), merged stories, or GKG-style TSV."""
+    from storyline.store import export as ex
+
     store = _existing_store(db)
-    if format not in ("jsonl", "stories-jsonl"):
-        raise StorylineError(f"unknown export format {format!r}: use jsonl or stories-jsonl")
+    formats = {
+        "jsonl": lambda f: ex.write_jsonl(store.articles(), f),
+        "stories-jsonl": lambda f: ex.write_jsonl(({"id": s["id"], **store.story(s["id"])} for s in store.stories()), f),
+        "gkg": lambda f: ex.write_gkg(store.articles(), f),
+    }
+    if format not in formats:
+        raise StorylineError(f"unknown export format {format!r}: use {', '.join(formats)}")
     f = _open_out(output)
     try:
-        if format == "jsonl":
-            for rec in store.articles():
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        else:
-            for s in store.stories():
-                f.write(json.dumps(store.story(s["id"]), ensure_ascii=False) + "\n")
+        n = formats[format](f)
     finally:
         if output:
             f.close()
+    err.print(f"{n} records exported", highlight=False)
 
 
 @command()
