@@ -95,10 +95,12 @@ def _qualifier_before(doc: Doc, start: int, sent_start: int) -> tuple[str, int]:
 
 
 def _count_type(head: Token) -> str | None:
-    """What happened to the counted things, from the noun itself or the verb governing it."""
-    t = NOUN_TYPES.get(head.lemma_.lower()) or NOUN_TYPES.get(head.lower_)
-    if t:
-        return t
+    """What happened to the counted things: the verb governing them ("detained 300
+    demonstrators": arrested), else what the noun itself says ("300 demonstrators": protesters)."""
+    return _verb_type(head) or NOUN_TYPES.get(head.lemma_.lower()) or NOUN_TYPES.get(head.lower_)
+
+
+def _verb_type(head: Token) -> str | None:
     tok = head
     for _ in range(4):
         dep = tok.dep_
@@ -158,6 +160,8 @@ def _count_type(head: Token) -> str | None:
 def _object_head(doc: Doc, first: int, last: int) -> Token | None:
     """The noun the number counts: its head noun, or the noun after "of"."""
     t = doc[last]
+    if t.dep_ == "conj" and _is_num(t.head):  # "between 10 and 20 protesters"
+        t = t.head
     if last + 1 < len(doc) and doc[last + 1].lower_ == "of":
         for c in doc[last + 1].children:
             if c.dep_ == "pobj":

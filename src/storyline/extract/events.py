@@ -513,6 +513,10 @@ def _control_of(c: _Cand) -> tuple[Token, str] | None:
         hl = head.lemma_.lower()
         if dep in ("xcomp", "ccomp", "acl") and hl in CONTROL:
             return head, CONTROL[hl]
+        # "advocated the deployment", "demanded the withdrawal", "threatened sanctions"
+        if dep in ("dobj", "obj") and t is tok and tok.pos_ == "NOUN" and hl in CONTROL \
+                and head.pos_ == "VERB" and (hl, tok.lemma_.lower()) not in VERB_OBJ_TYPES:
+            return head, CONTROL[hl]
         if dep == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "to", "on", "about", "of"):
             gov = head.head
             gl = gov.lemma_.lower()

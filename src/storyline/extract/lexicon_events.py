@@ -123,6 +123,7 @@ WEAK_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
 WEAK_VERB_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
     "return": frozenset({"home", "country", "territory", "base", "barracks", "power"}),
     "send": frozenset({"troop", "troops", "soldier", "soldiers", "force", "forces", "aid",
+                       "weapon", "weapons", "arms", "ammunition", "equipment", "supplies",
                        "contingent", "contingents", "warship", "warships", "peacekeeper",
                        "peacekeepers"}),
     "hold": frozenset({"hostage", "captive", "prisoner", "custody", "talk", "talks",
@@ -246,6 +247,7 @@ LIGHT_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
     "fire", "come", "be", "face", "suffer", "announce", "withdraw", "plan", "threaten",
     "extend", "broker", "renew", "tighten", "raise", "provide", "grant", "offer", "reiterate",
     "repeat", "voice", "express", "remain", "stay", "keep", "go", "enforce", "maintain",
+    "stag",  # the small English model lemmatises "staged" as "stag"
 })}
 
 # verbs that only lend their subject to the event noun they govern ("launched an attack")
@@ -254,7 +256,7 @@ PURE_LIGHT_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
     "impose", "issue", "lodge", "file", "open", "make", "give", "wage", "unleash", "organize",
     "organise", "take", "have", "intensify", "resume", "renew", "reiterate", "repeat", "voice",
     "express", "remain", "stay", "keep", "go", "enforce", "maintain", "tighten", "extend",
-    "be", "come", "face", "suffer", "join", "lead", "step",
+    "be", "come", "face", "suffer", "join", "lead", "step", "stag",
 })}
 
 # (verb lemma, object lemma) → the type the pair has ("accept demands" is CONCEDE)
@@ -275,6 +277,9 @@ VERB_OBJECT_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
     ("send", "force"): "MOBILIZE/troops", ("send", "contingent"): "MOBILIZE/troops",
     ("send", "warship"): "MOBILIZE/troops", ("send", "aid"): "AID", ("send", "peacekeeper"): "AID/peacekeeping",
     ("deploy", "peacekeeper"): "AID/peacekeeping",
+    ("send", "weapon"): "AID/military", ("send", "arm"): "AID/military",
+    ("send", "ammunition"): "AID/military", ("send", "equipment"): "AID/military",
+    ("send", "supply"): "AID", ("send", "food"): "AID", ("send", "medicine"): "AID",
 }}
 
 # a MOBILIZE whose clause mentions these is peacekeeping help (PLOVER AID/peacekeeping)
