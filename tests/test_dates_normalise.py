@@ -58,6 +58,13 @@ def _values(nlp, text, published=TUE):
     ("Troops withdrew last summer.", "last summer", "2024-SU"),
     ("The offensive is expected this spring.", "this spring", "2025-SP"),
     ("Losses widened in the fourth quarter.", "the fourth quarter", "2024-Q4"),
+    # weekends (ISO weeks), holidays, ranges, ends of periods
+    ("Talks stalled over the weekend.", "the weekend", "2025-W07-WE"),
+    ("Talks will resume this weekend.", "this weekend", "2025-W08-WE"),
+    ("He came home for Christmas.", "Christmas", "2024-12-25"),
+    ("Deliveries run from 2014-2016.", "2016", "2016"),
+    ("A decision is due by the end of the month.", "the end of the month", "2025-02"),
+    ("Profit fell in the fourth quarter from a year earlier.", "a year earlier", "2023-Q4"),
     # the present, the past, the future as a whole
     ("The army is currently regrouping.", "currently", "PRESENT_REF"),
     ("Inflation has eased recently.", "recently", "PAST_REF"),
@@ -87,6 +94,26 @@ def test_anniversary_resolves_only_with_its_anchor_in_the_text(nlp):
     anchored = "The war began on February 24, 2022. Kyiv marked the third anniversary with a parade."
     assert _values(nlp, anchored).get("the third anniversary") == "2025-02-24"
     assert "the third anniversary" not in _values(nlp, "The war approaches its third anniversary.")
+
+
+def test_day_before_counts_from_the_last_day_mentioned(nlp):
+    vals = _values(nlp, "The index fell on Monday. The day before, it had risen.")
+    assert vals["The day before"] == "2025-02-16"
+    assert "The day before" not in _values(nlp, "The day before the vote, he resigned.")
+
+
+def test_values_follow_the_contract_grammar_and_spans_do_not_overlap(nlp):
+    from storyline.evaluation.dates import is_contract_value
+
+    text = ("On Monday, March 3, 2021, officials said that in the 1990s and since late 2019, and "
+            "during the night, the army currently regrouping last week will move next spring, "
+            "in Q3 2024 or the second half of 2025, two days ago, or the 19th century.")
+    out = extract_dates(nlp(text), TUE)
+    assert len(out) >= 10
+    for d in out:
+        assert d.value is None or is_contract_value(d.value), d
+    spans = sorted(d.span for d in out)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
 def test_anaphoric_same_day_takes_the_last_day_mentioned(nlp):

@@ -412,16 +412,76 @@ def r_in_the_unit(m, ctx, s, e):
 
 
 def r_the_year(m, ctx, s, e):
-    """"the beginning of the year", "the end of the year": the publication year."""
+    """"the beginning of the year", "the end of the month": the publication year, month, week."""
     if ctx.published is None:
         return None, True
-    return V.year(ctx.published.year), True
+    p = ctx.published
+    unit = m.group("unit").lower()
+    if unit == "week":
+        return V.week(p), True
+    if unit == "month":
+        return V.month(p.year, p.month), True
+    return V.year(p.year), True
 
 
 def r_the_weekend(m, ctx, s, e):
+    """"the weekend": in a past report the one just gone, otherwise the coming one (ISO weeks)."""
     if ctx.published is None:
         return None, True
-    return V.week(ctx.published, weekend=True), True
+    p = ctx.published
+    if p.weekday() < 5 and ctx.direction(s, e) == "past":
+        return V.week(p - dt.timedelta(days=7), weekend=True), True
+    return V.week(p, weekend=True), True
+
+
+def r_day_shift(m, ctx, s, e):
+    """"the day before", "the next day": a day from the last day mentioned (or publication)."""
+    if ctx.published is None:
+        return None, True
+    w = " ".join(m.group(0).lower().split())
+    back = any(k in w for k in ("before", "previous", "preceding", "earlier", "prior"))
+    if ctx.last_day is None:
+        if not back:
+            return None
+        return V.day(ctx.published - V.ONE_DAY), True
+    d = dt.date.fromisoformat(ctx.last_day[:10])
+    return V.day(d - V.ONE_DAY if back else d + V.ONE_DAY), True
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "new year’s day": (1, 1),
+             "new year’s eve": (12, 31)}
+
+
+def r_holiday(m, ctx, s, e):
+    key = " ".join(m.group(0).lower().split())
+    year = m.groupdict().get("year")
+    if key.startswith("thanksgiving"):
+        def thanksgiving(y: int) -> dt.date:
+            first = dt.date(y, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if year:
+            return V.day(thanksgiving(int(year))), False
+        if ctx.published is None:
+            return None, True
+        p = ctx.published
+        cands = [thanksgiving(y) for y in (p.year - 1, p.year, p.year + 1)]
+        direction = ctx.direction(s, e)
+        if direction == "future":
+            d = min(c for c in cands if c >= p)
+        elif direction == "past":
+            d = max(c for c in cands if c <= p)
+        else:
+            d = min(cands, key=lambda c: abs((c - p).days))
+        return V.day(d), True
+    key = re.sub(r",?\s+(?:of\s+)?\d{4}$", "", key)
+    mo, d = _HOLIDAYS[key]
+    if year:
+        return V.day(dt.date(int(year), mo, d)), False
+    if ctx.published is None:
+        return None, True
+    date = V.month_day_near(ctx.published, mo, d, ctx.direction(s, e))
+    return (V.day(date), True) if date else None
 
 
 def _ordinal(word: str) -> int:
@@ -535,13 +595,15 @@ def r_century(m, ctx, s, e):
     return V.century(c), False
 
 
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d[-–]\Z")
 _YEAR_REJECT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def r_year(m, ctx, s, e):
     y = int(m.group("year"))
-    if not m.group("mod") and m.start("year") > 0 and ctx.text[m.start("year") - 1] == "-":
-        return None
+    ys = m.start("year")
+    if not m.group("mod") and ys > 0 and ctx.text[ys - 1] == "-" and not _YEAR_RANGE.search(ctx.text, max(0, ys - 6), ys):
+        return None  # glued to a hyphen ("KC-1990"), unless a range ("2014-2016")
     if not m.group("mod"):
         ys = m.start("year")
         span = ctx.span(ys, m.end("year"))
@@ -696,7 +758,13 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
      Rule(r_rel_unit, back=B_REL_UNIT, need=_UNITS)),
     (_ci(r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)\b"), Rule(r_in_the_unit, need=(" in the ",))),
     (_ci(r"\b(?:the|this)\s+weekend\b"), Rule(r_the_weekend, need=("weekend",))),
-    (_ci(rf"\b(?:{_MODW})(?:\s+in)?\s+the\s+(?:current\s+)?year\b"), Rule(r_the_year, need=("year",))),
+    (_ci(rf"\b(?:{_MODW})(?:\s+in)?\s+the\s+(?:current\s+)?(?P<unit>year|month|week)\b(?!-)"),
+     Rule(r_the_year, need=("the year", "the month", "the week", "current year"))),
+    (_ci(r"\b(?:the\s+(?:previous|preceding|next|following)\s+day|the\s+day\s+(?:before|prior|after)|a\s+day\s+(?:earlier|later))\b"
+         r"(?!\s+(?:the|a|an|his|her|its|their|yesterday|tomorrow|\w+ed)\b)"),
+     Rule(r_day_shift, deferred=True, need=("day",))),
+    (_c(rf"\b(?:(?i:christmas)(?:\s+(?i:day|eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?)(?:,?\s+(?:of\s+)?{_Y4})?"),
+     Rule(r_holiday, need=("christmas", "new year", "thanksgiving"))),
     (_ci(r"\b(?:(?:early|late|earlier|later)\s+in|the\s+(?:start|beginning|end|close)\s+of)\s+the\s+day\b"),
      Rule(r_same_day, deferred=True, need=("the day",))),
     (_ci(rf"\b(?P<ord>{_ORDW}|final)[\s-]+(?:fiscal\s+|financial\s+|calendar\s+)?quarter\b"
@@ -723,8 +791,9 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (_ci(rf"(?<![\w-])(?<!as\s)(?:{_refs(FUTURE_REF[LANG])})(?![\w-])(?!\s+(?:of|after|afterwards|thereafter)\b)"),
      Rule(_ref("FUTURE_REF"), need=("future", "soon", "term", "coming", "ahead", "next few"))),
     (_ci(r"\b(?P<w>recent|current|ongoing)\b(?!-)"), Rule(r_adj_ref, need=("recent", "current", "ongoing"))),
-    (_ci(r"\bthe\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year)\b"),
-     Rule(r_same_period, deferred=True, need=("same",))),
+    (_ci(r"\b(?:the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year)"
+         r"|a\s+year\s+(?:earlier|before)|the\s+year[-\s](?:earlier|ago)\s+(?:period|quarter|month))\b"),
+     Rule(r_same_period, deferred=True, need=("same", "a year", "year-", "year "))),
     (_ci(r"\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|on)\s+"
          r"(?P<x>the\s+same\s+day|that\s+(?:same\s+)?day|the\s+day)\b"
          r"(?!\s+(?:after|before|of|when|that|in|on|he|she|they|it|we|I|you|\w+ed)\b)"),
