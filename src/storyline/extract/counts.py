@@ -30,7 +30,10 @@ SUBJECT_VERBS = L.SUBJECT_VERBS[LANG]
 NOUN_TYPES = L.NOUN_TYPES[LANG]
 PROTEST_NOUNS = L.PROTEST_NOUNS[LANG]
 ONE_PRONOUN_BEFORE = L.ONE_PRONOUN_BEFORE[LANG]
-_QUAL_KEYS = sorted(QUALIFIERS, key=lambda k: -len(k.split()))
+_QUAL_KEYS = [(k, tuple(k.split())) for k in sorted(QUALIFIERS, key=lambda k: -len(k.split()))]
+_VAGUE_KEYS = [(k, tuple(k.split())) for k in sorted(VAGUE, key=lambda k: -len(k.split()))]
+_VAGUE_FIRST = frozenset(p[0] for _, p in _VAGUE_KEYS)
+_NUMERIC_START = frozenset(NUMBER_WORDS) | frozenset(SCALES) | _VAGUE_FIRST
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART",
@@ -80,15 +83,14 @@ def _is_num(tok: Token) -> bool:
     return "-" in low and all(p in NUMBER_WORDS for p in low.split("-"))
 
 
-def _qualifier_before(doc: Doc, start: int, sent_start: int) -> tuple[str, int]:
+def _qualifier_before(lows: list[str], start: int, sent_start: int) -> tuple[str, int]:
     """(qualifier, index of its first token) for the words right before ``start``."""
-    for key in _QUAL_KEYS:
-        n = len(key.split())
-        a = start - n
+    for key, parts in _QUAL_KEYS:
+        a = start - len(parts)
         if a < sent_start:
             continue
-        if " ".join(t.lower_ for t in doc[a:start]) == key:
-            if key == "some" and a > sent_start and doc[a - 1].lower_ in ("of", "for"):
+        if tuple(lows[a:start]) == parts:
+            if key == "some" and a > sent_start and lows[a - 1] in ("of", "for"):
                 continue
             return QUALIFIERS[key], a
     return "exact", start
@@ -233,25 +235,29 @@ def extract_counts(doc: Doc) -> list[Count]:
     """Counts in ``doc`` in text order; the span covers qualifier, number and object."""
     out: list[Count] = []
     n = len(doc)
+    lows = [t.lower_ for t in doc]
     for sent in doc.sents:
         i = sent.start
         end = sent.end
         while i < end:
+            low = lows[i]
+            if not (low[:1].isdigit() or low in _NUMERIC_START or "-" in low):
+                i += 1
+                continue
             tok = doc[i]
-            low = tok.lower_
             # vague quantities first ("tens of thousands of", "dozens of")
             vague = None
-            for key, (val, qual) in VAGUE.items():
-                parts = key.split()
-                if doc[i:i + len(parts)].text.lower() == key and i + len(parts) <= end:
-                    if vague is None or len(parts) > len(vague[0].split()):
-                        vague = (key, val, qual)
-            if vague and (i + len(vague[0].split()) < n and doc[i + len(vague[0].split())].lower_ == "of"):
+            if low in _VAGUE_FIRST:
+                for key, parts in _VAGUE_KEYS:
+                    if i + len(parts) <= end and tuple(lows[i:i + len(parts)]) == parts:
+                        vague = (key, *VAGUE[key])
+                        break
+            if vague and (i + len(vague[0].split()) < n and lows[i + len(vague[0].split())] == "of"):
                 key, val, qual = vague
                 last = i + len(key.split()) - 1
                 head = _object_head(doc, i, last)
                 if head is not None and head.lemma_.lower() not in UNITS:
-                    q, qa = _qualifier_before(doc, i, sent.start)
+                    q, qa = _qualifier_before(lows, i, sent.start)
                     out.append(_make(doc, qa, i, last, head, val, qual if q == "exact" else q))
                     i = head.i + 1 if head.i > i else last + 1
                     continue
@@ -272,7 +278,7 @@ def extract_counts(doc: Doc) -> list[Count]:
             if value is None or _excluded(doc, first, last, sent.start):
                 i = last + 1
                 continue
-            qual, qa = _qualifier_before(doc, first, sent.start)
+            qual, qa = _qualifier_before(lows, first, sent.start)
             # ranges: "between 10 and 20", "10 to 20", "10-20"
             hi_last = last
             if first > sent.start and doc[first - 1].lower_ == "between" and last + 2 < end and \
