@@ -116,6 +116,11 @@ def test_values_follow_the_contract_grammar_and_spans_do_not_overlap(nlp):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
+def test_weekday_beside_a_written_date_takes_that_date(nlp):
+    vals = _values(nlp, "On Monday, March 3, 2021, officials said.")
+    assert vals["On Monday"] == vals["March 3, 2021"] == "2021-03-03"
+
+
 def test_anaphoric_same_day_takes_the_last_day_mentioned(nlp):
     vals = _values(nlp, "The index fell 3% on Monday and ended the day at 7,114.", dt.date(2009, 2, 24))
     assert vals["on Monday"] == "2009-02-23"

@@ -17,17 +17,19 @@ ones ("March 3, 2021", "the 1990s") still resolve, with ``relative=False``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
-from storyline.extract.date_patterns import PATTERNS, Context, resolve_entity_text
+from storyline.extract.date_patterns import PATTERNS, Context, r_weekday, resolve_entity_text
 from storyline.records import DateValue
 
 __all__ = ["extract_dates"]
 
 _ENTITY_LABELS = ("DATE", "TIME")
+_WEEKDAY_GAP = re.compile(r",?[ \t\u00a0]{1,2}(?:the[ \t\u00a0]+)?")
 
 
 def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -94,17 +96,23 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
                 chosen.append((es, ee, None, None, res))
     chosen.sort(key=lambda c: c[0])
     out: list[DateValue] = []
-    for s, e, rule, m, res in chosen:
+    for i, (s, e, rule, m, res) in enumerate(chosen):
         if rule is not None and rule.deferred:
             res = rule.normalise(m, ctx, s, e)
             if res is None:
                 continue
         value, relative = res
+        if rule is not None and rule.fn is r_weekday and i + 1 < len(chosen):
+            # "Monday, March 3, 2021": the weekday names the written date beside it
+            ns, _ne, nrule, nm, nres = chosen[i + 1]
+            if nres is not None and nres[0] and len(nres[0]) == 10 and _WEEKDAY_GAP.fullmatch(text, e, ns):
+                part = value[10:] if value else ""
+                value, relative = nres[0] + part, nres[1]
         if relative and published is None:
             value = None
         out.append(DateValue((s, e), text[s:e], value, relative))
         if value is not None and value[:4].isdigit():
             ctx.last_value = value
-            if len(value) == 10:
-                ctx.last_day = value
+            if len(value) >= 10:
+                ctx.last_day = value[:10]
     return out
