@@ -1,0 +1,335 @@
+"""Streaming story clustering: each arriving article joins the best live story or starts one.
+
+API (what the CLI and the store use)::
+
+    clusterer = StoryClusterer(config=None)       # ClusterConfig() defaults: one configuration
+    assignment = clusterer.add(extraction)        # -> StoryAssignment(article_id, story,
+                                                  #      duplicate_of, flags)
+    blob = clusterer.dumps(); clusterer = StoryClusterer.loads(blob)   # persist the whole state
+    for a in cluster(extractions, batch=False): ...                    # convenience
+    batch_cluster(extractions) -> list[StoryAssignment]                # ``--batch``: may revisit
+
+How an article is placed (``add``):
+
+1. Features (``features.article_features``): content-word frequencies (title words weighted),
+   name keys of its entities and places, a trusted publication date (future and placeholder
+   dates are flagged and ignored), a MinHash signature.
+2. Near-duplicates: the MinHash LSH index (``fingerprint.NearDuplicateIndex``) links a copy to
+   the earliest article it copies (``duplicate_of``); a copy joins that article's story.
+3. Candidates: an inverted index maps each live story's top terms and its names to the story;
+   the article's own top terms and names probe it and the ``max_candidates`` stories with the
+   most shared weight are scored. No scan over all stories: per-article cost depends on the
+   number of live stories sharing a rare term, not on the size of the corpus.
+4. Score: ``text_weight`` × TF-IDF cosine (IDF from the stream seen so far, story = sum of its
+   members' normalised vectors) + ``name_weight`` × IDF-weighted cosine over name keys, times a
+   time factor ``1 / (1 + gap / time_scale_days)`` when both the article and the story are
+   dated (gap = days outside the story's span). The best story at or above ``threshold`` wins;
+   else the article starts a new story.
+5. Retirement: a story that has not grown for ``window_days`` of stream time (the latest trusted
+   date seen) or for ``window_articles`` arrivals leaves the candidate index. Its articles keep
+   their story; a near-copy of one of them still joins it.
+
+An earlier article's story is never changed by ``add``. Articles with no text, no date or an
+absurd date are placed without error (an empty article starts its own story).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+import pickle
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from storyline.records import Extraction, StoryAssignment
+from storyline.stories.features import ArticleFeatures, article_features
+from storyline.stories.fingerprint import NearDuplicateIndex
+
+STATE_VERSION = 1
+
+
+CHANNELS = ("terms", "names", "lead", "numbers")
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """One configuration for all data (no per-dataset thresholds)."""
+
+    threshold: float = 0.22
+    text_weight: float = 1.0  # cosine weight of each channel (see ``_score``)
+    name_weight: float = 2.0
+    lead_weight: float = 3.0
+    number_weight: float = 2.0
+    salient_names: int = 0  # >0: scale by how many of the heaviest names the two share
+    name_floor: float = 0.5
+    time_scale_days: float = 3.0
+    time_boost: float = 0.6  # both dated and close in time: evidence counts (1 + boost) times
+    window_days: int = 30
+    window_articles: int = 50_000
+    query_terms: int = 24
+    index_terms: int = 48
+    index_names: int = 24
+    max_candidates: int = 24
+    story_terms: int = 400
+    title_weight: float = 2.0
+    lead_chars: int = 300
+    idf_power: float = 1.0
+    duplicate_threshold: float = 0.7
+    shingle_size: int = 4
+    num_perm: int = 64
+    num_bands: int = 16
+    today: dt.date | None = None  # "now" for future-date checks; None = the real date
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return {"terms": self.text_weight, "names": self.name_weight, "lead": self.lead_weight,
+                "numbers": self.number_weight}
+
+
+@dataclass
+class _Story:
+    id: str
+    vecs: dict[str, dict[str, float]] = field(default_factory=lambda: {c: {} for c in CHANNELS})
+    size: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
+    last_seq: int = 0
+    members: list[str] = field(default_factory=list)
+    indexed: set[str] = field(default_factory=set)  # keys currently in the inverted index
+    live: bool = True
+
+
+def _idf(df: int, n: int, power: float = 1.0) -> float:
+    x = math.log((1 + n) / (1 + df)) + 1.0
+    return x if power == 1.0 else x ** power
+
+
+def _channels(f: ArticleFeatures) -> dict[str, dict[str, float]]:
+    return {"terms": f.terms, "names": f.names, "lead": f.lead, "numbers": f.numbers}
+
+
+class StoryClusterer:
+    """Streaming clusterer; the whole state (LSH index included) pickles via ``dumps``."""
+
+    def __init__(self, config: ClusterConfig | None = None):
+        self.config = config or ClusterConfig()
+        c = self.config
+        self.n_docs = 0
+        self.df: dict[str, dict[str, int]] = {ch: {} for ch in CHANNELS}
+        self.stories: dict[str, _Story] = {}
+        self.story_of: dict[str, str] = {}
+        self.postings: dict[str, set[str]] = {}
+        self.dups = NearDuplicateIndex(threshold=c.duplicate_threshold, num_perm=c.num_perm,
+                                       num_bands=c.num_bands)
+        self.clock: dt.date | None = None  # latest trusted date seen
+        self.seq = 0
+        self._next_story = 1
+        self._date_heap: list[tuple[int, int, str]] = []
+        self._seq_heap: list[tuple[int, str]] = []
+        self._df_fixed = False  # batch mode: IDF from the whole collection, fixed up front
+
+    def _count(self, chans: dict[str, dict[str, float]]) -> None:
+        self.n_docs += 1
+        for ch, v in chans.items():
+            df = self.df[ch]
+            for k in v:
+                df[k] = df.get(k, 0) + 1
+
+    # ---- persistence -------------------------------------------------------------------
+    def dumps(self) -> bytes:
+        return pickle.dumps((STATE_VERSION, self), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def loads(cls, blob: bytes) -> StoryClusterer:
+        version, obj = pickle.loads(blob)
+        if version != STATE_VERSION or not isinstance(obj, cls):
+            raise ValueError(f"story state version {version} is not {STATE_VERSION}: re-cluster")
+        return obj
+
+    # ---- features ----------------------------------------------------------------------
+    def features(self, ext: Extraction) -> ArticleFeatures:
+        c = self.config
+        return article_features(ext, title_weight=c.title_weight, lead_chars=c.lead_chars,
+                                shingle_size=c.shingle_size, num_perm=c.num_perm, today=c.today)
+
+    # ---- the streaming step ------------------------------------------------------------
+    def add(self, ext: Extraction) -> StoryAssignment:
+        return self.add_features(self.features(ext))
+
+    def add_features(self, f: ArticleFeatures) -> StoryAssignment:
+        c = self.config
+        self.seq += 1
+        if f.date is not None and (self.clock is None or f.date > self.clock):
+            self.clock = f.date
+        self._retire()
+        chans = _channels(f)
+        if not self._df_fixed:
+            self._count(chans)
+
+        dup = self.dups.add(f.article_id, f.fingerprint)
+        story: _Story | None = None
+        if dup is not None and dup in self.story_of:
+            story = self.stories[self.story_of[dup]]
+        elif f.terms or f.names:
+            best, best_score = None, c.threshold
+            vecs = self._weighted(chans)
+            for sid in self._candidates(vecs):
+                s = self._score(vecs, f.date, self.stories[sid])
+                if s >= best_score:
+                    best, best_score = self.stories[sid], s
+            story = best
+        if story is None:
+            story = _Story(id=f"s{self._next_story}")
+            self._next_story += 1
+            self.stories[story.id] = story
+        self._join(story, chans, f)
+        return StoryAssignment(f.article_id, story.id, dup, f.flags)
+
+    # ---- vectors and scores ------------------------------------------------------------
+    def _weighted(self, chans: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        """Unit TF-IDF vectors per channel, IDF from the stream seen so far."""
+        n, p = self.n_docs, self.config.idf_power
+        out = {}
+        for ch, v in chans.items():
+            df = self.df[ch]
+            out[ch] = _normalise({k: w * _idf(df.get(k, 0), n, p) for k, w in v.items()})
+        return out
+
+    def _score(self, vecs: dict[str, dict[str, float]], date: dt.date | None, s: _Story) -> float:
+        c = self.config
+        svecs = self._weighted(s.vecs)
+        weights = c.weights
+        total = sum(weights.values())
+        score = sum(w * _dot(vecs[ch], svecs[ch]) for ch, w in weights.items() if w) / total
+        if c.salient_names and vecs["names"] and svecs["names"]:
+            cover = max(_cover(vecs["names"], svecs["names"], c.salient_names),
+                        _cover(svecs["names"], vecs["names"], c.salient_names))
+            score *= c.name_floor + (1.0 - c.name_floor) * cover
+        if date is not None and s.first is not None:
+            gap = max((s.first - date).days, (date - s.last).days, 0)
+            score *= (1.0 + c.time_boost) / (1.0 + gap / c.time_scale_days)
+        return score
+
+    def _probe_keys(self, terms: dict[str, float], names: dict[str, float], nt: int, nn: int
+                    ) -> list[tuple[str, float]]:
+        top = heapq.nlargest(nt, terms.items(), key=lambda kv: kv[1])
+        topn = heapq.nlargest(nn, names.items(), key=lambda kv: kv[1])
+        return [("t:" + k, w) for k, w in top] + [("n:" + k, w) for k, w in topn]
+
+    def _candidates(self, vecs: dict[str, dict[str, float]]) -> list[str]:
+        c = self.config
+        weight: dict[str, float] = {}
+        for key, w in self._probe_keys(vecs["terms"], vecs["names"], c.query_terms, c.index_names):
+            for sid in self.postings.get(key, ()):
+                weight[sid] = weight.get(sid, 0.0) + w
+        if len(weight) <= c.max_candidates:
+            return list(weight)
+        return heapq.nlargest(c.max_candidates, weight, key=weight.__getitem__)
+
+    # ---- story upkeep ------------------------------------------------------------------
+    def _join(self, s: _Story, chans: dict[str, dict[str, float]], f: ArticleFeatures) -> None:
+        c = self.config
+        for ch, v in chans.items():
+            norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
+            acc = s.vecs[ch]
+            for k, w in v.items():
+                acc[k] = acc.get(k, 0.0) + w / norm
+            if len(acc) > c.story_terms:
+                s.vecs[ch] = dict(heapq.nlargest(c.story_terms, acc.items(), key=lambda kv: kv[1]))
+        s.size += 1
+        s.members.append(f.article_id)
+        s.last_seq = self.seq
+        self.story_of[f.article_id] = s.id
+        if f.date is not None:
+            s.first = f.date if s.first is None else min(s.first, f.date)
+            s.last = f.date if s.last is None else max(s.last, f.date)
+            heapq.heappush(self._date_heap, (s.last.toordinal(), self.seq, s.id))
+        heapq.heappush(self._seq_heap, (self.seq, s.id))
+        s.live = True
+        self._reindex(s)
+
+    def _reindex(self, s: _Story) -> None:
+        c = self.config
+        w = self._weighted({"terms": s.vecs["terms"], "names": s.vecs["names"]})
+        keys = {k for k, _ in self._probe_keys(w["terms"], w["names"], c.index_terms, c.index_names)}
+        for k in s.indexed - keys:
+            self._unpost(k, s.id)
+        for k in keys - s.indexed:
+            self.postings.setdefault(k, set()).add(s.id)
+        s.indexed = keys
+
+    def _unpost(self, key: str, sid: str) -> None:
+        p = self.postings.get(key)
+        if p is not None:
+            p.discard(sid)
+            if not p:
+                del self.postings[key]
+
+    def _retire(self) -> None:
+        c = self.config
+        if self.clock is not None:
+            limit = self.clock.toordinal() - c.window_days
+            while self._date_heap and self._date_heap[0][0] < limit:
+                day, _, sid = heapq.heappop(self._date_heap)
+                s = self.stories[sid]
+                if s.live and s.last is not None and s.last.toordinal() == day:
+                    self._retire_story(s)
+        limit_seq = self.seq - c.window_articles
+        while self._seq_heap and self._seq_heap[0][0] < limit_seq:
+            q, sid = heapq.heappop(self._seq_heap)
+            s = self.stories[sid]
+            if s.live and s.last_seq == q:
+                self._retire_story(s)
+
+    def _retire_story(self, s: _Story) -> None:
+        for k in s.indexed:
+            self._unpost(k, s.id)
+        s.indexed = set()
+        s.live = False
+
+    @property
+    def live_stories(self) -> int:
+        return sum(1 for s in self.stories.values() if s.live)
+
+
+def _normalise(v: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in v.values()))
+    return {k: x / norm for k, x in v.items()} if norm else v
+
+
+def _cover(a: dict[str, float], b: dict[str, float], k: int) -> float:
+    """Share of the ``k`` heaviest keys of ``a`` that ``b`` also has."""
+    top = heapq.nlargest(k, a.items(), key=lambda kv: kv[1]) if len(a) > k else list(a.items())
+    return sum(1 for key, _ in top if key in b) / len(top) if top else 0.0
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(k, 0.0) for k, x in a.items())
+
+
+def cluster(extractions: Iterable[Extraction], batch: bool = False,
+            config: ClusterConfig | None = None) -> Iterator[StoryAssignment]:
+    """Assignments in input order; streaming unless ``batch`` (then all at the end)."""
+    if batch:
+        yield from batch_cluster(extractions, config)
+        return
+    cl = StoryClusterer(config)
+    for ext in extractions:
+        yield cl.add(ext)
+
+
+def batch_cluster(extractions: Iterable[Extraction], config: ClusterConfig | None = None
+                  ) -> list[StoryAssignment]:
+    """Cluster a whole collection at once (``storyline cluster --batch``).
+
+    The same decisions as streaming, but every similarity uses IDF over the whole collection
+    (known up front), so an early article is not matched on statistics from a handful of
+    documents. Stories and duplicates are assigned in input order."""
+    cl = StoryClusterer(config)
+    feats = [cl.features(e) for e in extractions]
+    for f in feats:
+        cl._count(_channels(f))
+    cl._df_fixed = True
+    return [cl.add_features(f) for f in feats]
