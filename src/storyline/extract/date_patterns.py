@@ -701,9 +701,13 @@ def r_anniversary(m, ctx, s, e):
     span = ctx.span(s, e)
     if span is None:
         return None
-    sent = span[0].sent
-    lo = max(0, sent.start_char - 400)
-    hi = min(len(ctx.text), sent.end_char + 400)
+    if ctx.has_sents:
+        sent = span[0].sent
+        lo, hi = sent.start_char, sent.end_char
+    else:
+        lo, hi = s, e
+    lo = max(0, lo - 400)
+    hi = min(len(ctx.text), hi + 400)
     for mm in _ANCHOR.finditer(ctx.text, lo, hi):
         d = V.safe_date(int(mm.group("year")), _month(mm), int(mm.group("day")))
         if d and (ctx.published is None or d < ctx.published):
@@ -737,6 +741,8 @@ _UNITS = ("week", "month", "year", "decade", "century", "quarter")
 PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (_c(rf"(?<![\w-]){_YEAR_BARE}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"), Rule(r_iso, need=("-",))),
     (_c(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), Rule(r_numeric, need=("/",))),
+    (_c(r"(?<![\d.,])(?P<b>\d{1,2})\.(?P<a>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"), Rule(r_numeric, need=(".",))),
+    (_c(rf"(?<![\w/.-]){_YEAR_BARE}[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<d>[0-2]?\d|3[01])(?![\d/.]\d|\d)"), Rule(r_iso, need=("/", "."))),
     (_c(rf"\b{_MON_DAY}\s+{_DAYN},?\s+{_Y4}"), Rule(r_mdy)),
     (_c(rf"\b{_DAYN}\s+(?:of\s+)?{_MON_ANY}\.?,?\s+{_Y4}"), Rule(r_mdy)),
     (_c(rf"\b(?P<mon>{_MF}|{_MA}),?\s+(?:of\s+)?{_Y4}"), Rule(r_month_year, back=B_MOD)),
