@@ -38,6 +38,10 @@ def _view(text, a):
      "The minister", "explained", "that the new taxes would fall on large companies"),
     ("Police said the driver had fled the scene.", "indirect", "Police", "said",
      "the driver had fled the scene"),
+    ("The party has not said whether it will take part.", "indirect", "The party", "has not said",
+     "whether it will take part"),
+    ("The minister pointed out that the law was never enforced.", "indirect", "The minister",
+     "pointed out", "that the law was never enforced"),
     ("Local media reported that two bridges had collapsed overnight.", "indirect", "Local media",
      "reported", "that two bridges had collapsed overnight"),
     # according to, at the start and at the end
@@ -49,7 +53,7 @@ def _view(text, a):
     ("The plan, which, she said, is still under review, was leaked in May.", "indirect", "she",
      "said", "which | is still under review"),
     # agentless passive
-    ("It was reported that the talks had collapsed.", "indirect", None, "reported",
+    ("It was reported that the talks had collapsed.", "indirect", None, "was reported",
      "that the talks had collapsed"),
     # mixed: a quoted fragment inside indirect speech
     ("The coach said the team had been “completely outplayed” in the second half.", "mixed",

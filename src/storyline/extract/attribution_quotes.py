@@ -53,6 +53,8 @@ def find_quotes(text: str) -> list[Quote]:
         if mark in ('"', "''"):
             kind = "straight" if mark == '"' else "double"
             idx = _last(stack, kind)
+            if idx is None and stack and _closes(text, pos, len(mark)):
+                idx = len(stack) - 1  # “… closed with a straight mark"
             if idx is None:
                 if mark == "''" and not _opens(text, pos, 2):
                     continue
@@ -71,6 +73,8 @@ def find_quotes(text: str) -> list[Quote]:
                 continue
         else:
             idx = _last(stack, "curly")
+            if idx is None and stack:
+                idx = len(stack) - 1  # "… closed with a curly mark”
             if idx is None:
                 continue
         start = stack[idx][1]
@@ -91,6 +95,13 @@ def _last(stack: list[tuple[str, int]], kind: str) -> int | None:
         if stack[i][0] == kind:
             return i
     return None
+
+
+def _closes(text: str, pos: int, n: int) -> bool:
+    """A mark glued to the word or punctuation before it, with space or punctuation after."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + n] if pos + n < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)—–-")
 
 
 def _opens(text: str, pos: int, n: int) -> bool:

@@ -163,10 +163,7 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
     if content_toks is None and lemma in OBJECT:
         objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
         if objs:
-            more = [c for c in children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i]
-            more += [c for c in children if c.dep_ == "prep" and c.i > objs[0].i
-                     and c.lower_ in ("of", "for", "as", "to", "on", "over", "about")]
-            content_toks = objs + more
+            content_toks = objs + _trailing_args(v, objs[0])
     if content_toks is None and lemma in PREP:
         for c in children:
             if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:
@@ -183,7 +180,7 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
     if content_toks is None and not parenthetical and lemma not in SPEECH:
         return None
     src = _source(doc, v)
-    cue_span = (doc[v.i].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
+    cue_span = _cue_span(doc, v, cue_end)
     cand = _Cand(kind, cue_span, v.i, src[0] if src else None, src[1] if src else None, verb=v.i)
     if parenthetical:
         cand.content = _clause_minus(ctx, v.head, v)
@@ -195,6 +192,62 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
         if not cand.content:
             return None
     return cand
+
+
+_CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
+
+
+def _cue_span(doc: Doc, v: Token, end: int) -> tuple[int, int]:
+    """The cue: the verb with its auxiliaries and negation ("has said", "did not mention",
+    "was reported"), a particle ("pointed out") and a setting right after it ("said in a
+    statement", "said Tuesday"). Adverbs ("also") and a colon stay out."""
+    a = v.i
+    while a > 0:
+        t = doc[a - 1]
+        if t.head.i == v.i and t.dep_ in _CUE_LEFT:
+            a -= 1
+        else:
+            break
+    b = end
+    if b < len(doc) and doc[b].dep_ == "prt" and doc[b].head.i == v.i:
+        b += 1
+    if b < len(doc) and doc[b].dep_ == "prep" and doc[b].head.i == v.i and b + 1 < len(doc):
+        # "said in a statement"
+        pob = next((g for g in doc[b].children if g.dep_ == "pobj"), None)
+        if pob is not None and pob.lemma_.lower() == "statement" and pob.right_edge.i == pob.i:
+            b = pob.i + 1
+    elif b < len(doc) and doc[b].dep_ == "npadvmod" and doc[b].ent_type_ == "DATE" and doc[b].head.i == v.i \
+            and doc[b].right_edge.i == b:
+        b += 1
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+
+
+_SETTING_NOUNS = frozenset("""statement interview speech rally conference event debate tweet post
+    letter email radio television tv show program programme broadcast hearing meeting op-ed
+    column appearance address briefing call week month year day night morning afternoon
+    evening time""".split())
+
+
+def _trailing_args(v: Token, obj: Token) -> list[Token]:
+    """What follows the object and still belongs to the content: "accused X of Y", "called X Y",
+    "defended X against Y" — up to a comma or a coordinated clause; time and setting phrases
+    ("on Monday", "in a statement") stay out."""
+    out = []
+    for c in v.rights:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("punct", "cc", "conj") or c.is_punct:
+            break
+        if c.dep_ in ("oprd", "xcomp", "ccomp", "dative", "acomp"):
+            out.append(c)
+        elif c.dep_ == "prep":
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _SETTING_NOUNS:
+                break
+            out.append(c)
+        else:
+            break
+    return out
 
 
 def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] | None:
@@ -351,6 +404,8 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
                     c.source, c.source_tok = src
             if c.kind != "direct" and c.content and doc.text[c.content[-1][1]:q.start].strip() == ":":
                 c.kind = "mixed"  # "X said that, given …:" + a quoted paragraph
+            elif c.kind != "direct" and c.content and _outside(c.content, quotes) > 3:
+                continue  # the quote is a fragment of a wider content: mixed, left as it is
             elif c.kind not in ("direct", "mixed") or not c.quotes:
                 c.kind = "direct"
                 c.content = []
@@ -388,6 +443,13 @@ def _between_source(ctx: _Ctx, q: Quote, v: int) -> tuple[tuple[int, int], int] 
     return (doc[i].idx, doc[b].idx + len(doc[b])), k
 
 
+def _outside(content: list[tuple[int, int]], quotes: list[Quote]) -> int:
+    """How many content characters lie outside every quotation."""
+    inside = sum(max(0, min(b, y) - max(a, x)) for a, b in content for q in quotes for x, y in q.parts
+                 if x < b and a < y)
+    return sum(b - a for a, b in content) - inside
+
+
 def _next_para(text: str, prev_end: int, start: int) -> bool:
     between = text[prev_end:start]
     return between.count("\n") >= 1 and not between.strip()
@@ -395,7 +457,7 @@ def _next_para(text: str, prev_end: int, start: int) -> bool:
 
 def _speech_candidate(doc: Doc, v: Token) -> _Cand:
     src = _source(doc, v)
-    cue = (v.idx, v.idx + len(v))
+    cue = _cue_span(doc, v, v.i + 1)
     return _Cand("direct", cue, v.i, src[0] if src else None, src[1] if src else None, verb=v.i)
 
 

@@ -198,7 +198,7 @@ def _excluded(doc: Doc, first: int, last: int, sent_start: int) -> bool:
         return True
     if after is not None and after.text == "-" and last + 2 < len(doc):
         nxt = doc[last + 2]
-        if nxt.lemma_.lower() in UNITS or nxt.lower_ in UNITS or nxt.lower_.startswith("year"):
+        if nxt.lower_ != "strong":  # "a 24-hour strike", "a two-term member"; not "800-strong"
             return True
     if after is not None and "-" in after.text and after.text.split("-")[0] in UNITS:
         return True
@@ -300,6 +300,9 @@ def extract_counts(doc: Doc) -> list[Count]:
                 continue
             if head is None and not _standalone_ok(doc[last]):
                 i = hi_last + 1
+                continue
+            if value == 1 and qual == "exact" and (head is None or _count_type(head) is None):
+                i = hi_last + 1  # "one option", "one reason": not a count of anything reported
                 continue
             out.append(_make(doc, qa, first, hi_last, head, value, qual))
             i = hi_last + 1

@@ -29,6 +29,7 @@ from storyline.records import DateValue
 __all__ = ["extract_dates"]
 
 _ENTITY_LABELS = ("DATE", "TIME")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEEKDAY_GAP = re.compile(r",?[ \t\u00a0]{1,2}(?:the[ \t\u00a0]+)?")
 
 
@@ -105,7 +106,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
         if rule is not None and rule.fn is r_weekday and i + 1 < len(chosen):
             # "Monday, March 3, 2021": the weekday names the written date beside it
             ns, _ne, nrule, nm, nres = chosen[i + 1]
-            if nres is not None and nres[0] and len(nres[0]) == 10 and _WEEKDAY_GAP.fullmatch(text, e, ns):
+            if nres is not None and nres[0] and _DAY_VALUE.fullmatch(nres[0]) and _WEEKDAY_GAP.fullmatch(text, e, ns):
                 part = value[10:] if value else ""
                 value, relative = nres[0] + part, nres[1]
         if relative and published is None:
@@ -113,6 +114,6 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
         out.append(DateValue((s, e), text[s:e], value, relative))
         if value is not None and value[:4].isdigit():
             ctx.last_value = value
-            if len(value) >= 10:
+            if _DAY_VALUE.match(value):
                 ctx.last_day = value[:10]
     return out

@@ -56,6 +56,7 @@ MODE_CUES = L.MODE_CUES[LANG]
 PURE_LIGHT = L.PURE_LIGHT_VERBS[LANG]
 VERB_OBJ_TYPES = L.VERB_OBJECT_TYPES[LANG]
 PEACEKEEPING = L.PEACEKEEPING[LANG]
+NOT_EVENT_OBJECTS = L.NOT_EVENT_OBJECTS[LANG]
 _EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "operations", "mission", "bid",
                  "move", "initiative"}
 
@@ -170,6 +171,15 @@ def _verb_candidate(tok: Token) -> _Cand | None:
     entry = VERBS.get(lemma)
     if entry is None:
         return None
+    banned = NOT_EVENT_OBJECTS.get(lemma)
+    if banned:
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj", "xcomp", "nsubjpass", "prep") and (
+                    c.lemma_.lower() in banned or any(g.lemma_.lower() in banned
+                                                      for g in c.children if g.dep_ == "pobj")):
+                return None
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in banned:
+            return None  # "a memo released to reporters"
     t, m = _split(entry)
     if lemma == "strike":
         objs = _objects(tok)

@@ -24,46 +24,45 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
 # Verbs whose clausal complement (ccomp: "that …", "whether …", "how …") is the content.
 CLAUSE_VERBS: dict[str, frozenset[str]] = {
     "en": SPEECH_VERBS["en"] | frozenset("""
-        believe think know feel hope fear expect find show indicate reveal learn estimate
+        believe think know hope hop fear expect find show indicate reveal learn estimate
         realize realise understand hear doubt worry guess assume figure imagine recognize
         recognise remember forget signal hint demonstrate prove determine demand request
         recommend propose decide suspect speculate reckon insist acknowledge conclude agree
-        announce disclose notice convince persuade assure suppose bet predict presume
-        question dispute emphasise underscore highlight reason theorize posit ensure
-        argue acknowledge vow swear threaten concede anticipate calculate reveal
-        discover see mean seem appear sound look""".split()),
+        announce disclose convince persuade assure suppose bet predict presume question
+        dispute emphasise underscore highlight reason theorize posit argue vow swear threaten
+        concede anticipate calculate discover imply wonder complain joke describe remind
+        discuss reply respond maintain want consider call seem appear""".split()),
 }
 
 # Verbs whose to-infinitive (xcomp) is the content: "vowed to …", "plans to …".
 XCOMP_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("""
-        plan intend promise vow pledge want hope refuse decline threaten seek expect aim agree
-        offer decide urge ask call encourage beg implore push press warn tell order advise
-        wish prefer propose vote choose demand request appear seem claim pretend swear
-        vow pledge need plead resolve""".split()),
+        intend promise vow pledge hope hop refuse decline threaten seek expect aim agree offer
+        decide urge ask call encourage implore push warn tell order advise propose vote demand
+        appear seem claim swear plead like look report support show know""".split()),
 }
 
 # Verbs whose direct object (with what hangs on it) is the content: "criticised the plan".
 OBJECT_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("""
-        criticize criticise praise endorse support back oppose discuss announce deny reject
-        propose accuse blame cite mention describe call question defend attack mock slam
-        blast tout dismiss denounce decry condemn applaud welcome hail laud thank urge ask
-        promise pledge seek offer express voice predict recommend acknowledge admit
-        confirm dispute contest challenge refute outline detail unveil suggest demand
-        request favor favour advocate champion push highlight stress emphasize note
-        report reveal disclose estimate forecast project list name label brand dub term
-        characterize characterise portray paint describe compare liken deride ridicule
-        lambaste chastise scold rebuke berate assail castigate excoriate disparage
-        insult tweet post retweet share repeat echo reiterate recall remember
-        vow threaten warn concede""".split()),
+        say tell call show endorse accuse describe cite criticize criticise offer announce ask
+        mention blame question denounce blast dismiss write issue tweet recall propose slam
+        post tout mock report note portray highlight explain thank name claim reveal repeat
+        deny declare remind promote acknowledge echo identify compare condemn prefer point
+        reference voice reiterate quote emphasize emphasise publish applaud underscore believe
+        credit stress email disclose deem urge congratulate lament invoke order expect predict
+        outline warn distance detail remember recite talk disavow signal sound fear recount hail
+        unveil oppose discuss attack defend reject express promise pledge praise decry deride
+        ridicule lambaste chastise rebuke berate assail castigate excoriate disparage insult
+        retweet confirm dispute refute applaud welcome laud characterize characterise label
+        brand dub liken""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
 PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
     "en": {
         "talk": frozenset({"about", "of"}),
-        "speak": frozenset({"about", "of", "on", "against", "out"}),
+        "speak": frozenset({"about", "of", "on", "against"}),
         "warn": frozenset({"of", "about", "against"}),
         "refer": frozenset({"to"}),
         "comment": frozenset({"on", "about"}),
@@ -73,31 +72,39 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "insist": frozenset({"on"}),
         "call": frozenset({"for"}),
         "push": frozenset({"for"}),
+        "press": frozenset({"for"}),
         "argue": frozenset({"for", "against"}),
         "advocate": frozenset({"for"}),
         "joke": frozenset({"about"}),
         "testify": frozenset({"about", "on"}),
         "lash": frozenset({"at"}),
-        "focus": frozenset({"on"}),
         "write": frozenset({"about", "of"}),
         "boast": frozenset({"about", "of"}),
         "brag": frozenset({"about"}),
-        "express": frozenset({"about"}),
         "weigh": frozenset({"on"}),
         "speculate": frozenset({"about", "on"}),
         "hint": frozenset({"at"}),
-        "vote": frozenset({"for", "against"}),
-        "campaign": frozenset({"for", "against"}),
-        "disagree": frozenset({"with"}),
         "agree": frozenset({"with", "on"}),
+        "disagree": frozenset({"with"}),
+        "side": frozenset({"with"}),
         "worry": frozenset({"about"}),
         "tweet": frozenset({"about"}),
-        "lament": frozenset({"about"}),
-        "object": frozenset({"to"}),
         "respond": frozenset({"to"}),
-        "reply": frozenset({"to"}),
         "ask": frozenset({"about"}),
-        "question": frozenset({"about"}),
+        "describe": frozenset({"as"}),
+        "criticize": frozenset({"for"}),
+        "apologize": frozenset({"for"}),
+        "accuse": frozenset({"of"}),
+        "declare": frozenset({"for"}),
+        "hope": frozenset({"for"}),
+        "hop": frozenset({"for"}),
+        "name": frozenset({"as"}),
+        "pivot": frozenset({"to"}),
+        "believe": frozenset({"in"}),
+        "touch": frozenset({"on"}),
+        "know": frozenset({"about"}),
+        "seem": frozenset({"like"}),
+        "sound": frozenset({"like"}),
     },
 }
 

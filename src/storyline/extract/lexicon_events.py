@@ -194,7 +194,7 @@ NOUNS: dict[str, dict[str, str]] = {"en": {
     "pledge": "AGREE", "promise": "AGREE", "offer": "AGREE",
     "talk": "CONSULT", "talks": "CONSULT", "meeting": "CONSULT", "summit": "CONSULT/multilateral",
     "conference": "CONSULT/multilateral", "negotiation": "CONSULT", "consultation": "CONSULT",
-    "visit": "CONSULT/visit", "call": "CONSULT/phone", "conversation": "CONSULT/phone",
+    "visit": "CONSULT/visit", "call": "CONSULT/phone", "conversation": "CONSULT",
     "mediation": "CONSULT/third-party", "phone": "CONSULT/phone",
     "praise": "SUPPORT", "apology": "SUPPORT", "endorsement": "SUPPORT",
     "exercise": "COOPERATE", "games": "COOPERATE", "cooperation": "COOPERATE",
@@ -280,6 +280,22 @@ VERB_OBJECT_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
     ("send", "weapon"): "AID/military", ("send", "arm"): "AID/military",
     ("send", "ammunition"): "AID/military", ("send", "equipment"): "AID/military",
     ("send", "supply"): "AID", ("send", "food"): "AID", ("send", "medicine"): "AID",
+}}
+
+# (verb lemma → object or complement lemmas) that make the verb no event at all:
+# "released a statement", "asked not to be identified", "launched a website"
+NOT_EVENT_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
+    "release": frozenset({"statement", "report", "memo", "video", "document", "data", "figure",
+                          "record", "album", "film", "book", "footage", "photo", "image",
+                          "list", "plan", "budget", "result", "detail", "letter", "transcript",
+                          "recording", "version", "audio", "picture", "poll", "survey",
+                          "finding", "study", "note", "text", "emails", "email"}),
+    "ask": frozenset({"identify", "identified", "name", "named"}),
+    "request": frozenset({"anonymity", "identify", "name"}),
+    "speak": frozenset({"condition", "anonymity", "identify", "name"}),
+    "attack": frozenset({"website", "proposal", "idea", "plan", "record", "policy"}),
+    "support": frozenset(), "share": frozenset({"view", "concern", "story", "photo", "post"}),
+    "strike": frozenset({"chord", "balance", "note", "tone"}),
 }}
 
 # a MOBILIZE whose clause mentions these is peacekeeping help (PLOVER AID/peacekeeping)
