@@ -100,6 +100,8 @@ def test_day_before_counts_from_the_last_day_mentioned(nlp):
     vals = _values(nlp, "The index fell on Monday. The day before, it had risen.")
     assert vals["The day before"] == "2025-02-16"
     assert "The day before" not in _values(nlp, "The day before the vote, he resigned.")
+    # a week value is not a day to count from
+    assert _values(nlp, "Talks ended this weekend. The day before, shelling resumed.")["The day before"] == "2025-02-17"
 
 
 def test_values_follow_the_contract_grammar_and_spans_do_not_overlap(nlp):
