@@ -46,6 +46,8 @@ def test_count(nlp, text, value, qualifier, obj, ctype):
     "No one was hurt; one of them called the police.",
     "The meeting starts at 10 a.m. on 5 May.",
     "Officials shipped 25,000 tons of grain.",
+    "The two-term senator spoke first.",
+    "One option was a seat on the board.",
 ])
 def test_not_a_count(nlp, text):
     assert _counts(nlp, text) == []

@@ -50,6 +50,9 @@ def test_sentence_type(nlp, text, etype):
     ("Iran threatened to close the Strait of Hormuz.", "COERCE"),  # the threat, not the act
     ("Turkey refused to extradite the journalist.", "COOPERATE"),
     ("He said the weather was fine.", "ACCUSE"),
+    ("The ministry released a statement on Friday.", "RETREAT"),
+    ("Two officials, who asked not to be identified, said the talks had stalled.", "REQUEST"),
+    ("An aide spoke on condition of anonymity.", "CONSULT"),
 ])
 def test_sentence_not_type(nlp, text, not_type):
     assert not_type not in {e.type for e in _events(nlp, text)}

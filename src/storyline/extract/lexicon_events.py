@@ -294,7 +294,7 @@ NOT_EVENT_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
     "request": frozenset({"anonymity", "identify", "name"}),
     "speak": frozenset({"condition", "anonymity", "identify", "name"}),
     "attack": frozenset({"website", "proposal", "idea", "plan", "record", "policy"}),
-    "support": frozenset(), "share": frozenset({"view", "concern", "story", "photo", "post"}),
+    "share": frozenset({"view", "concern", "story", "photo", "post"}),
     "strike": frozenset({"chord", "balance", "note", "tone"}),
 }}
 
