@@ -39,6 +39,8 @@ def _values(nlp, text, published=TUE):
     ("Macron raised the idea last year.", "last year", "2024"),
     ("Elections are due next year.", "next year", "2026"),
     ("The plant closed two years ago.", "two years ago", "2023"),
+    ("Seventy-four years ago, a battle raged.", "Seventy-four years ago", "1951"),
+    ("Officials recalled the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
     # bare months: most recent past in past tense, next in future tense
     ("The ceasefire collapsed in November.", "November", "2024-11"),
     ("The parliament will vote in June.", "June", "2025-06"),
@@ -85,6 +87,7 @@ def test_expression_is_normalised(nlp, text, expr, value):
     "She is in her 70s.",                        # an age, not a decade
     "The overnight rate was unchanged.",         # "overnight" as an adjective
     "He gave an evening speech.",                # part of day without a day
+    "It happened several years ago.",            # no exact value
 ])
 def test_non_dates_are_not_extracted(nlp, text):
     assert _values(nlp, text) == {}

@@ -201,7 +201,13 @@ _MOD_BODY = (r"(?P<mod>(?i:early|earlier|late|later|mid|the\s+(?:start|beginning
              r"remainder)\s+of))(?:\s+in)?(?:\s+|-)")
 _MOD = rf"(?:{_MOD_BODY})?"
 _ORDW = "|".join(sorted((re.escape(k) for k in _ORD if k not in ("final", "last")), key=len, reverse=True))
-_NUMW = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+"
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+          "nineteen": 19}
+_UNITW = "one|two|three|four|five|six|seven|eight|nine"
+_NUMW = (rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{_UNITW}))?|{'|'.join(_TEENS)}|a|an|{_UNITW}|ten|eleven|twelve|"
+         r"\d+|several|a\s+few|a\s+couple\s+of")
 _RELY = r"(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+same|the\s+following|the\s+coming|the\s+past)"
 
 
@@ -631,11 +637,25 @@ def r_year2(m, ctx, s, e):
     return V.year(_year2(int(m.group("yy")), ctx.published)), False
 
 
+def _number(words: str) -> int | None:
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w.isdigit():
+        return int(w)
+    parts = w.split(" ")
+    if parts[0] in _TENS:
+        return _TENS[parts[0]] + (_NUM.get(parts[1]) or 0 if len(parts) > 1 else 0)
+    return _TEENS.get(w) or _NUM.get(w)
+
+
+def r_nine_eleven(m, ctx, s, e):
+    """"9/11", "the Sept. 11 attacks": the date the name stands for."""
+    return "2001-09-11", False
+
+
 def r_ago(m, ctx, s, e):
-    n = m.group("n").lower()
-    k = int(n) if n.isdigit() else _NUM.get(n)
+    k = _number(m.group("n"))
     if not k:
-        return None
+        return None  # "several years ago", "a few weeks ago": no exact value
     if ctx.published is None:
         return None, True
     p = ctx.published
@@ -743,6 +763,8 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (_c(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), Rule(r_numeric, need=("/",))),
     (_c(r"(?<![\d.,])(?P<b>\d{1,2})\.(?P<a>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"), Rule(r_numeric, need=(".",))),
     (_c(rf"(?<![\w/.-]){_YEAR_BARE}[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<d>[0-2]?\d|3[01])(?![\d/.]\d|\d)"), Rule(r_iso, need=("/", "."))),
+    (_c(r"(?<![\w/])(?:9/11|Sept(?:ember|\.)?\s+11(?:th)?(?=,?\s+(?:\d{4}|attacks?|terror\w*|conspirac\w*|[Cc]ommission|"
+        r"hijack\w*|victims|memorial|era|anniversary)\b))(?![\w/])"), Rule(r_nine_eleven, need=("9/11", "11"))),
     (_c(rf"\b{_MON_DAY}\s+{_DAYN},?\s+{_Y4}"), Rule(r_mdy)),
     (_c(rf"\b{_DAYN}\s+(?:of\s+)?{_MON_ANY}\.?,?\s+{_Y4}"), Rule(r_mdy)),
     (_c(rf"\b(?P<mon>{_MF}|{_MA}),?\s+(?:of\s+)?{_Y4}"), Rule(r_month_year, back=B_MOD)),
@@ -789,7 +811,7 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
      Rule(r_century, need=("century",))),
     (_c(r"(?<![\w$£€#.,/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"), Rule(r_year, back=B_MOD)),
     (_c(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"), Rule(r_year2, need=("'", "’"))),
-    (_ci(rf"\b(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"), Rule(r_ago, need=(" ago",))),
+    (_ci(rf"(?<![\w-])(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"), Rule(r_ago, need=(" ago",))),
     (_ci(rf"(?<![\w-])(?:{_refs(PRESENT_REF[LANG])})(?![\w-])"),
      Rule(_ref("PRESENT_REF"), need=("now", "current", "present", "moment", "time being", "these days"))),
     (_ci(rf"(?<![\w-])(?:{_refs(PAST_REF[LANG])})(?![\w-]){_NUM_AHEAD}"),
