@@ -239,3 +239,97 @@ class StoryAssignment:
     story: str
     duplicate_of: str | None = None
     flags: tuple[str, ...] = field(default=())  # e.g. "future_date"
+
+
+# ---- stories (the merged account of one story; storyline.stories.merge builds these) ----
+@dataclass(frozen=True)
+class StorySupport:
+    """Where one version carries a fact: the article and the character spans in its text."""
+
+    article_id: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class StoryFact:
+    """One fact of the story, folded across versions, with every article that supports it."""
+
+    kind: str  # "entity" | "attribution" | "event" | "count" | "date" | "place"
+    key: str  # the normalised identity duplicates were folded on
+    text: str  # how it reads (from the first supporting version)
+    support: tuple[StorySupport, ...]
+    detail: tuple[tuple[str, Any], ...] = ()  # kind-specific fields: speaker, value, type...
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(s.article_id for s in self.support)
+
+
+@dataclass(frozen=True)
+class StorySentence:
+    """A sentence of the extractive summary, marked with the version it came from."""
+
+    text: str
+    article_id: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class StoryConflict:
+    """Versions that disagree on a figure ("more than 200 drones" vs "180 drones")."""
+
+    kind: str  # "count"
+    about: str  # what the figures count: "drones"
+    facts: tuple[int, ...]  # indices into Story.facts
+    values: tuple[str, ...]  # the figures as read: "more than 200", "180"
+
+
+@dataclass(frozen=True)
+class StoryVersion:
+    article_id: str
+    title: str | None
+    source: str | None
+    published: dt.date | None
+    url: str | None = None
+    duplicate_of: str | None = None  # an earlier version this one copies
+    overlap: float = 0.0  # highest content-word cosine with another version (1.0 = same words)
+    adds: tuple[int, ...] = ()  # indices into Story.facts that no other version carries
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str | None
+    start: dt.date | None
+    end: dt.date | None
+    summary: tuple[StorySentence, ...]
+    versions: tuple[StoryVersion, ...]
+    facts: tuple[StoryFact, ...]
+    conflicts: tuple[StoryConflict, ...] = ()
+    flags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        def fact(f: StoryFact) -> dict[str, Any]:
+            return {"kind": f.kind, "key": f.key, "text": f.text, **dict(f.detail),
+                    "support": [{"article_id": s.article_id, "spans": [list(x) for x in s.spans]}
+                                for s in f.support]}
+
+        return {
+            "id": self.id,
+            "title": self.title,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "summary": [{"text": s.text, "article_id": s.article_id, "span": list(s.span)}
+                        for s in self.summary],
+            "versions": [
+                {"article_id": v.article_id, "title": v.title, "source": v.source,
+                 "published": v.published.isoformat() if v.published else None, "url": v.url,
+                 "duplicate_of": v.duplicate_of, "overlap": round(v.overlap, 4),
+                 "adds": list(v.adds)}
+                for v in self.versions
+            ],
+            "facts": [fact(f) for f in self.facts],
+            "conflicts": [{"kind": c.kind, "about": c.about, "facts": list(c.facts),
+                           "values": list(c.values)} for c in self.conflicts],
+            "flags": list(self.flags),
+        }

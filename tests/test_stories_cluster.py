@@ -1,0 +1,148 @@
+"""Streaming story clustering: rewrites join, other events split, bad input never crashes."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.records import Article, Entity, Extraction
+from storyline.stories import ClusterConfig, StoryClusterer, batch_cluster, cluster
+
+D = dt.date(2024, 3, 4)
+
+QUAKE_1 = ("A magnitude 6.4 earthquake struck the coastal province of Valmora early on Monday, "
+           "killing at least 31 people and flattening houses in the port town of Essa, the "
+           "civil protection agency said. Rescuers in Essa were searching the rubble.")
+QUAKE_2 = ("At least 31 people died when a 6.4-magnitude quake hit Valmora province on Monday. "
+           "Houses collapsed across Essa, a port town, and rescue teams dug through rubble, "
+           "according to the civil protection agency.")
+QUAKE_OTHER = ("A magnitude 5.1 earthquake shook the mountain region of Tarsk on Friday, cracking "
+               "walls in the village of Orrin; no one was hurt, the geological survey reported.")
+FOOTBALL = ("Lindqvist scored twice as Northgate beat Southport 3-1 in the cup final on Saturday, "
+            "lifting the trophy for the first time in forty years before a crowd of 60,000.")
+
+
+def ext(aid: str, text: str, published: dt.date | None = D, title: str | None = None,
+        names: tuple[tuple[str, str], ...] = ()) -> Extraction:
+    ents = []
+    for i, (name, label) in enumerate(names, 1):
+        at = text.find(name.split()[-1])
+        ents.append(Entity(id=f"e{i}", name=name, type=label,
+                           mentions=((at, at + len(name.split()[-1])),) if at >= 0 else ()))
+    return Extraction(article=Article(id=aid, text=text, title=title, published=published),
+                      entities=tuple(ents))
+
+
+def cfg() -> ClusterConfig:
+    return ClusterConfig(today=dt.date(2024, 6, 1))
+
+
+@pytest.mark.parametrize("second, same_story", [
+    (ext("b", QUAKE_2, D + dt.timedelta(days=1), names=(("Valmora", "GPE"), ("Essa", "GPE"))), True),
+    (ext("b", QUAKE_1, D), True),                                             # exact copy
+    (ext("b", QUAKE_OTHER, D, names=(("Tarsk", "GPE"), ("Orrin", "GPE"))), False),  # look-alike
+    (ext("b", FOOTBALL, D, names=(("Lindqvist", "PERSON"),)), False),          # unrelated
+    (ext("b", QUAKE_2, D + dt.timedelta(days=90)), False),                     # long after: retired
+])
+def test_second_article_joins_or_starts_a_story(second, same_story):
+    cl = StoryClusterer(cfg())
+    first = cl.add(ext("a", QUAKE_1, names=(("Valmora", "GPE"), ("Essa", "GPE"))))
+    got = cl.add(second)
+    assert (got.story == first.story) is same_story
+
+
+def test_exact_copy_is_marked_duplicate_of_the_earlier_article():
+    cl = StoryClusterer(cfg())
+    cl.add(ext("a", QUAKE_1))
+    got = cl.add(ext("b", QUAKE_1, title=None))
+    assert got.duplicate_of == "a"
+    assert cl.add(ext("c", QUAKE_2)).duplicate_of is None
+
+
+@pytest.mark.parametrize("published, flag", [
+    (dt.date(2031, 1, 1), "future_date"),
+    (dt.date(1970, 1, 1), "absurd_date"),
+    (None, None),
+    (D, None),
+])
+def test_untrusted_dates_are_flagged_and_ignored(published, flag):
+    cl = StoryClusterer(cfg())
+    cl.add(ext("a", QUAKE_1, D))
+    got = cl.add(ext("b", QUAKE_2, published))
+    assert (flag in got.flags) if flag else not got.flags
+    assert cl.clock == D  # an untrusted date never moves the stream clock
+    assert got.story == "s1"  # and does not keep the rewrite out of its story
+
+
+@pytest.mark.parametrize("text, title", [("", None), ("   \n ", "Breaking"), ("!!!", None)])
+def test_articles_without_usable_text_do_not_crash(text, title):
+    cl = StoryClusterer(cfg())
+    cl.add(ext("a", QUAKE_1))
+    got = cl.add(ext("b", text, None, title=title))
+    assert got.article_id == "b" and got.story
+
+
+def test_state_round_trips_and_a_later_run_keeps_matching():
+    cl = StoryClusterer(cfg())
+    first = cl.add(ext("a", QUAKE_1))
+    cl.add(ext("f", FOOTBALL))
+    blob = cl.dumps()
+    later = StoryClusterer.loads(blob)
+    again = later.add(ext("copy", QUAKE_1))
+    assert again.duplicate_of == "a" and again.story == first.story
+    assert later.add(ext("rw", QUAKE_2)).story == first.story
+    assert later.add(ext("new", QUAKE_OTHER)).story not in {first.story}
+
+
+def test_loads_refuses_foreign_state():
+    import pickle
+
+    with pytest.raises(ValueError, match="re-cluster"):
+        StoryClusterer.loads(pickle.dumps((999, object())))
+
+
+def test_earlier_assignments_never_change_in_streaming_mode():
+    items = [ext("a", QUAKE_1), ext("b", FOOTBALL), ext("c", QUAKE_2), ext("d", QUAKE_OTHER)]
+    cl = StoryClusterer(cfg())
+    seen = {}
+    for e in items:
+        a = cl.add(e)
+        seen[a.article_id] = a.story
+        for aid, sid in seen.items():
+            assert cl.story_of[aid] == sid
+
+
+def test_retired_stories_leave_the_candidate_index():
+    cl = StoryClusterer(ClusterConfig(today=dt.date(2024, 6, 1), window_days=10))
+    cl.add(ext("a", QUAKE_1, D))
+    assert cl.postings and cl.live_stories == 1
+    cl.add(ext("b", FOOTBALL, D + dt.timedelta(days=30)))
+    assert cl.live_stories == 1
+    assert not any("s1" in p for p in cl.postings.values())
+
+
+def test_stories_retire_after_a_window_of_arrivals_when_undated():
+    cl = StoryClusterer(ClusterConfig(today=dt.date(2024, 6, 1), window_articles=2))
+    cl.add(ext("a", QUAKE_1, None))
+    cl.add(ext("b", FOOTBALL, None))
+    cl.add(ext("c", QUAKE_OTHER, None))
+    cl.add(ext("d", "An unrelated note about library opening hours in winter.", None))
+    assert not cl.stories["s1"].live
+
+
+def test_cluster_convenience_and_batch_mode_agree_on_simple_input():
+    items = [ext("a", QUAKE_1), ext("b", FOOTBALL), ext("c", QUAKE_2)]
+    stream = [a.story for a in cluster(items, config=cfg())]
+    batch = [a.story for a in cluster(items, batch=True, config=cfg())]
+    assert stream[0] == stream[2] != stream[1]
+    assert batch[0] == batch[2] != batch[1]
+    assert [a.article_id for a in batch_cluster(items, cfg())] == ["a", "b", "c"]
+
+
+def test_ids_are_opaque():
+    """Renaming every id changes nothing but the ids."""
+    items = [ext("x1", QUAKE_1), ext("x2", FOOTBALL), ext("x3", QUAKE_2)]
+    renamed = [ext(f"zz{i}", e.article.text) for i, e in enumerate(items)]
+    a = [x.story for x in cluster(items, config=cfg())]
+    b = [x.story for x in cluster(renamed, config=cfg())]
+    assert a == b
