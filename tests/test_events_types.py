@@ -38,6 +38,14 @@ def _events(nlp, text):
     ("Gunmen attacked a police station, killing three officers.", "ASSAULT"),
     ("Militants shelled the city overnight.", "ASSAULT"),
     ("France said Germany must reduce its gas imports.", "REQUEST"),
+    ("A court found the former mayor guilty of bribery.", "SANCTION"),
+    ("The rebels declared a unilateral ceasefire.", "CONCEDE"),
+    ("Pyongyang test-fired a ballistic missile.", "MOBILIZE"),
+    ("Riot police fired tear gas at the crowd.", "ASSAULT"),
+    ("The United States withdrew from the treaty.", "SANCTION"),
+    ("The border guards were put on high alert.", "MOBILIZE"),
+    ("Students vowed to boycott the ceremony.", "THREATEN"),
+    ("The island's government will pull out its peacekeepers from the mission.", "THREATEN"),
 ])
 def test_sentence_type(nlp, text, etype):
     types = {e.type for e in _events(nlp, text)}
@@ -72,6 +80,7 @@ def test_no_events(nlp, text):
     ("Drones attacked an oil depot near the border.", "ASSAULT", "drone"),
     ("Warplanes and missiles struck the port city.", "ASSAULT", "aerial"),
     ("Inmates began a hunger strike on Monday.", "PROTEST", "hunger"),
+    ("Riot police fired tear gas at the crowd.", "ASSAULT", "crowd-control"),
 ])
 def test_mode(nlp, text, etype, mode):
     evs = [e for e in _events(nlp, text) if e.type == etype]

@@ -156,49 +156,67 @@ def _weak_ok(tok: Token, lemma: str) -> bool:
     return False
 
 
+def _verb_object_type(tok: Token, lemma: str) -> str | None:
+    """The type a verb takes with its object ("find guilty", "withdraw from the treaty")."""
+    for c in tok.children:
+        dep = c.dep_
+        if dep in _OBJ or dep in ("acomp", "prt", "ccomp", "npadvmod"):
+            pair = VERB_OBJ_TYPES.get((lemma, c.lemma_.lower()))
+            if pair:
+                return pair
+        elif dep == "prep":
+            pair = VERB_OBJ_TYPES.get((lemma, c.lower_))
+            if pair:
+                return pair
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    pair = VERB_OBJ_TYPES.get((lemma, g.lemma_.lower()))
+                    if pair:
+                        return pair
+    return None
+
+
 def _verb_candidate(tok: Token) -> _Cand | None:
     lemma = tok.lemma_.lower()
     prt = _particle(tok)
+    t = m = None
+    prio = 3
     if prt:
         entry = PHRASAL.get(f"{lemma} {prt}")
         if entry == "":
             return None  # "carry out": the object noun is the event
         if entry:
             t, m = _split(entry)
-            return _Cand(t, m, tok, 3, tok)
-    if lemma in REPORTING and lemma not in VERBS:
-        return None
-    entry = VERBS.get(lemma)
-    if entry is None:
-        return None
-    banned = NOT_EVENT_OBJECTS.get(lemma)
-    if banned:
-        for c in tok.children:
-            if c.dep_ in ("dobj", "obj", "xcomp", "nsubjpass", "prep") and (
-                    c.lemma_.lower() in banned or any(g.lemma_.lower() in banned
-                                                      for g in c.children if g.dep_ == "pobj")):
-                return None
-        if tok.dep_ == "acl" and tok.head.lemma_.lower() in banned:
-            return None  # "a memo released to reporters"
-    t, m = _split(entry)
-    if lemma == "strike":
-        objs = _objects(tok)
-        if objs or any(c.lower_ in _STRIKE_MILITARY for c in tok.subtree):
-            t, m = "ASSAULT", None
+    if t is None:
+        pair = _verb_object_type(tok, lemma)
+        entry = VERBS.get(lemma)
+        if pair is not None:
+            t, m = _split(pair)
+            prio = 2 if entry is None else 3
+        elif entry is None or (lemma in REPORTING and lemma not in VERBS):
+            return None
         else:
-            t, m = "PROTEST", "strike"
-    prio = 3
-    if lemma in WEAK_VERBS:
-        prio = 2 if _weak_ok(tok, lemma) else 1
-    for c in tok.children:
-        if c.dep_ in _OBJ:
-            pair = VERB_OBJ_TYPES.get((lemma, c.lemma_.lower()))
-            if pair:
-                t, m = _split(pair)
-                prio = max(prio, 2)
-                break
-    if t == "MOBILIZE" and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
-        t, m = "AID", "peacekeeping"
+            banned = NOT_EVENT_OBJECTS.get(lemma)
+            if banned:
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "obj", "xcomp", "nsubjpass", "prep") and (
+                            c.lemma_.lower() in banned or any(g.lemma_.lower() in banned
+                                                              for g in c.children if g.dep_ == "pobj")):
+                        return None
+                if tok.dep_ == "acl" and tok.head.lemma_.lower() in banned:
+                    return None  # "a memo released to reporters"
+            t, m = _split(entry)
+            if lemma == "strike":
+                objs = _objects(tok)
+                if objs or any(c.lower_ in _STRIKE_MILITARY for c in tok.subtree):
+                    t, m = "ASSAULT", None
+                else:
+                    t, m = "PROTEST", "strike"
+            if lemma in WEAK_VERBS:
+                prio = 2 if _weak_ok(tok, lemma) else 1
+    if t in ("MOBILIZE", "RETREAT") and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
+        # sending peacekeepers is aid; pulling them out is withdrawing it
+        t, m = ("AID", "peacekeeping") if t == "MOBILIZE" else ("SANCTION", "withdraw")
     return _Cand(t, m, tok, prio, tok)
 
 
@@ -225,7 +243,9 @@ def _noun_candidate(tok: Token) -> _Cand | None:
     if lemma in ("call", "phone") and not ({"phone", "telephone"} & (kids | {head.lower_})):
         if lemma == "call":
             return None
-    light = tok.dep_ in ("dobj", "nsubjpass", "obj", "attr") and hl in LIGHT
+    light = (tok.dep_ in ("dobj", "nsubjpass", "obj", "attr") and hl in LIGHT) or (
+        tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in LIGHT)
+    # "remained on alert", "put on high alert"
     prio = 2
     if lemma in WEAK_NOUNS:
         prio = 2 if light else 0
@@ -652,7 +672,7 @@ def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
                     c.type, c.mode = "REJECT", None
                 elif base in L.COOPERATIVE:
                     c.type, c.mode = "AGREE", None
-                elif base in L.MATERIAL_CONFLICT:
+                elif base in L.MATERIAL_CONFLICT or base == "PROTEST":
                     c.type = "THREATEN"
                 if ctok.pos_ in ("VERB", "ADJ"):
                     c.comp, c.tok = c.tok, ctok
@@ -683,7 +703,7 @@ def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
                 elif fut and c.type in L.COOPERATIVE and (c.type != "AGREE" or neg):
                     c.type, c.mode, c.fut = ("REJECT" if neg else "AGREE"), None, True
                     c.neg = False
-                elif fut and c.type in L.MATERIAL_CONFLICT:
+                elif fut and (c.type in L.MATERIAL_CONFLICT or c.type == "PROTEST"):
                     c.type, c.fut = "THREATEN", True
                 elif fut:
                     c.fut = True

@@ -68,7 +68,7 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "reject": "REJECT", "refuse": "REJECT", "deny": "REJECT", "dismiss": "REJECT",
     "oppose": "REJECT", "veto": "REJECT", "rebuff": "REJECT", "spurn": "REJECT",
     "renege": "REJECT", "violate": "REJECT", "defy": "REJECT", "decline": "REJECT",
-    "snub": "REJECT", "boycott": "SANCTION/boycott",
+    "snub": "REJECT", "boycott": "PROTEST/boycott",
     # THREATEN
     "threaten": "THREATEN", "warn_": "THREATEN", "vow": "THREATEN",
     "swear": "THREATEN",
@@ -107,7 +107,8 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "occupy": "ASSAULT", "hit": "ASSAULT", "target": "ASSAULT", "pound": "ASSAULT/heavy-weapons",
     "bombard": "ASSAULT/heavy-weapons", "stab": "ASSAULT/primitive", "behead": "ASSAULT/execute",
     "lynch": "ASSAULT", "die": "ASSAULT", "destroy": "ASSAULT/destroy",
-    "intercept": "ASSAULT/aerial",
+    "intercept": "ASSAULT/aerial", "hijack": "ASSAULT/abduct", "fire": "ASSAULT/firearms",
+    "approve": "SUPPORT", "rescue_": "AID",
 }}
 
 # lemmas in VERBS that only count in some company: skipped when this returns False
@@ -116,7 +117,8 @@ WEAK_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
     "establish", "restore", "back", "support", "free", "step", "hit", "target", "die",
     "cut", "reduce", "strike", "block", "lift", "ease", "press", "talk", "speak", "grant",
     "sign", "defend", "deliver", "bar", "charge", "round", "mass", "station", "impose", "send",
-    "warn", "protest", "contribute", "assist", "fund", "accept", "offer", "invite",
+    "warn", "protest", "contribute", "assist", "fund", "accept", "offer", "invite", "fire",
+    "approve",
 })}
 
 # a weak verb counts when its object / particle / prepositional object is one of these lemmas
@@ -168,7 +170,11 @@ WEAK_VERB_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
                          "law", "martial", "blockade", "penalty", "emergency", "fine"}),
     "warn": frozenset(), "protest": frozenset({"against", "outside", "in"}),
     "contribute": frozenset({"troop", "troops", "fund", "aid", "soldier"}),
-    "assist": frozenset(), "fund": frozenset(),
+    "assist": frozenset(), "fund": frozenset(), "approve": frozenset(),
+    "fire": frozenset({"shot", "shots", "gas", "bullet", "bullets", "rocket", "rockets",
+                       "missile", "missiles", "shell", "shells", "mortar", "mortars", "round",
+                       "rounds", "on", "at", "into", "upon", "cannon", "grenade", "grenades",
+                       "salvo", "volley", "artillery", "weapon", "weapons"}),
     "accept": frozenset({"refugee", "refugees", "migrant", "asylum", "plan", "proposal", "formula", "deal", "offer", "mediation", "demand",
                          "condition", "term", "terms", "ceasefire", "truce", "resolution"}),
     "offer": frozenset({"troop", "troops", "aid", "help", "asylum", "talk", "talks",
@@ -208,7 +214,7 @@ NOUNS: dict[str, dict[str, str]] = {"en": {
     "accusation": "ACCUSE/allege", "allegation": "ACCUSE/allege", "criticism": "ACCUSE/disapprove",
     "condemnation": "ACCUSE/disapprove", "complaint": "ACCUSE/disapprove",
     "investigation": "ACCUSE/investigate", "probe": "ACCUSE/investigate", "inquiry": "ACCUSE/investigate",
-    "rejection": "REJECT", "refusal": "REJECT", "veto": "REJECT", "boycott": "SANCTION/boycott",
+    "rejection": "REJECT", "refusal": "REJECT", "veto": "REJECT", "boycott": "PROTEST/boycott",
     "protest": "PROTEST/demo", "demonstration": "PROTEST/demo", "rally": "PROTEST/demo",
     "march": "PROTEST/demo", "riot": "PROTEST/riot", "strike": "PROTEST/strike",
     "sit-in": "PROTEST/demo", "blockade": "PROTEST/obstruct", "hunger": "PROTEST/hunger",
@@ -228,6 +234,8 @@ NOUNS: dict[str, dict[str, str]] = {"en": {
     "ambush": "ASSAULT", "massacre": "ASSAULT/massacre", "assassination": "ASSAULT/assassinate",
     "torture": "ASSAULT/torture", "invasion": "ASSAULT", "shootout": "ASSAULT/firearms",
     "execution": "ASSAULT/execute", "war": "ASSAULT", "incursion": "ASSAULT",
+    "cleansing": "ASSAULT/cleansing", "hijacking": "ASSAULT/abduct", "drill": "COOPERATE",
+    "maneuver": "COOPERATE", "manoeuvre": "COOPERATE",
 }}
 
 # nouns that only count as events when governed by one of these verbs (or a light verb)
@@ -235,7 +243,8 @@ WEAK_NOUNS: dict[str, frozenset[str]] = {"en": frozenset({
     "call", "offer", "promise", "deal", "law", "fire", "release", "alert", "war", "strike",
     "reform", "relief", "treaty", "exercise", "games", "phone", "march", "talk", "talks",
     "request", "demand", "appeal", "hunger", "warning", "threat", "agreement", "aid",
-    "assistance", "visit", "meeting", "battle", "fighting", "blast",
+    "assistance", "visit", "meeting", "battle", "fighting", "blast", "drill", "maneuver",
+    "manoeuvre",
 })}
 
 LIGHT_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
@@ -280,6 +289,23 @@ VERB_OBJECT_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
     ("send", "weapon"): "AID/military", ("send", "arm"): "AID/military",
     ("send", "ammunition"): "AID/military", ("send", "equipment"): "AID/military",
     ("send", "supply"): "AID", ("send", "food"): "AID", ("send", "medicine"): "AID",
+    # from the codebook's mode definitions
+    ("find", "guilty"): "SANCTION/convict", ("declare", "ceasefire"): "CONCEDE",
+    ("declare", "truce"): "CONCEDE", ("announce", "ceasefire"): "CONCEDE",
+    ("declare", "emergency"): "COERCE/curfew", ("declare", "law"): "COERCE/curfew",
+    ("impose", "law"): "COERCE/curfew", ("test", "missile"): "MOBILIZE/weapons",
+    ("test", "weapon"): "MOBILIZE/weapons", ("test", "rocket"): "MOBILIZE/weapons",
+    ("fire", "test"): "MOBILIZE/weapons", ("test-fire", "missile"): "MOBILIZE/weapons",
+    ("forgive", "debt"): "AID", ("cancel", "debt"): "AID", ("bring", "trial"): "ACCUSE/allege",
+    ("put", "trial"): "ACCUSE/allege", ("withdraw", "treaty"): "SANCTION/withdraw",
+    ("withdraw", "agreement"): "SANCTION/withdraw", ("withdraw", "accord"): "SANCTION/withdraw",
+    ("withdraw", "deal"): "SANCTION/withdraw", ("withdraw", "talk"): "SANCTION/withdraw",
+    ("withdraw", "organization"): "SANCTION/withdraw", ("withdraw", "pact"): "SANCTION/withdraw",
+    ("allow", "observer"): "RETREAT/access", ("allow", "peacekeeper"): "RETREAT/access",
+    ("allow", "monitor"): "RETREAT/access", ("allow", "access"): "RETREAT/access",
+    ("grant", "access"): "RETREAT/access", ("call", "for"): "REQUEST",
+    ("shut", "internet"): "COERCE/withhold", ("fire", "gas"): "ASSAULT/crowd-control",
+    ("fire", "bullet"): "ASSAULT/firearms", ("use", "gas"): "ASSAULT/crowd-control",
 }}
 
 # (verb lemma → object or complement lemmas) that make the verb no event at all:
@@ -355,7 +381,11 @@ MODE_CUES: dict[str, dict[str, dict[str, str]]] = {"en": {
                 "rifle": "firearms", "machete": "primitive", "knife": "primitive",
                 "torture": "torture", "massacre": "massacre", "assassinate": "assassinate",
                 "assassination": "assassinate", "beat": "beat", "rape": "sexual",
-                "execute": "execute", "execution": "execute"},
+                "execute": "execute", "execution": "execute", "tear": "crowd-control",
+                "cannon": "crowd-control", "rubber": "crowd-control", "chemical": "unconventional",
+                "sarin": "unconventional", "nerve": "unconventional", "kidnap": "abduct",
+                "hijack": "abduct"},
+    "COERCE": {"internet": "withhold", "electricity": "withhold", "water": "withhold"},
     "PROTEST": {"hunger": "hunger", "strike": "strike", "riot": "riot", "block": "obstruct",
                 "blockade": "obstruct", "boycott": "boycott", "rally": "demo",
                 "demonstration": "demo", "march": "demo", "demonstrate": "demo"},
@@ -363,6 +393,6 @@ MODE_CUES: dict[str, dict[str, dict[str, str]]] = {"en": {
 
 # a drone-only attack is mode "drone"; drones with missiles or aircraft are "aerial"
 MODE_ORDER: dict[str, tuple[str, ...]] = {
-    "ASSAULT": ("suicide-attack", "aerial", "drone", "explosives", "heavy-weapons", "firearms",
+    "ASSAULT": ("unconventional", "suicide-attack", "crowd-control", "aerial", "drone", "explosives", "heavy-weapons", "firearms",
                 "assassinate", "torture", "massacre", "execute", "sexual", "beat", "primitive"),
 }
