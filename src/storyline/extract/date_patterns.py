@@ -282,6 +282,13 @@ def r_month_rel_year(m, ctx, s, e):
     return V.month(_rel_year(m.group("rel"), ctx.published), _month(m)), True
 
 
+def r_md_rel_year(m, ctx, s, e):
+    if ctx.published is None:
+        return None, True
+    d = V.safe_date(_rel_year(m.group("rel"), ctx.published), _month(m), int(m.group("day")))
+    return (V.day(d), True) if d else None
+
+
 def r_month_day(m, ctx, s, e):
     if ctx.published is None:
         return None, True
@@ -765,7 +772,8 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (_c(rf"(?<![\w/.-]){_YEAR_BARE}[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<d>[0-2]?\d|3[01])(?![\d/.]\d|\d)"), Rule(r_iso, need=("/", "."))),
     (_c(r"(?<![\w/])(?:9/11|Sept(?:ember|\.)?\s+11(?:th)?(?=,?\s+(?:\d{4}|attacks?|terror\w*|conspirac\w*|[Cc]ommission|"
         r"hijack\w*|victims|memorial|era|anniversary)\b))(?![\w/])"), Rule(r_nine_eleven, need=("9/11", "11"))),
-    (_c(rf"\b{_MON_DAY}\s+{_DAYN},?\s+{_Y4}"), Rule(r_mdy)),
+    (_c(rf"\b{_MON_DAY}\s+{_DAYN}(?:,?\s+|\s+of\s+){_Y4}"), Rule(r_mdy)),
+    (_c(rf"\b{_MON_DAY}\s+{_DAYN}\s+of\s+(?i:{_RELY})\s+(?i:year)\b"), Rule(r_md_rel_year, need=("year",))),
     (_c(rf"\b{_DAYN}\s+(?:of\s+)?{_MON_ANY}\.?,?\s+{_Y4}"), Rule(r_mdy)),
     (_c(rf"\b(?P<mon>{_MF}|{_MA}),?\s+(?:of\s+)?{_Y4}"), Rule(r_month_year, back=B_MOD)),
     (_c(rf"\b(?P<mon>{_MF})\s+(?:of\s+)?(?i:{_RELY})\s+(?i:year)\b"), Rule(r_month_rel_year, back=B_MOD, need=("year",))),
