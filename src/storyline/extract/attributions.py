@@ -46,6 +46,8 @@ OBJECT = L.OBJECT_VERBS[LANG]
 PREP = L.PREP_VERBS[LANG]
 NOUNS = L.REPORT_NOUNS[LANG]
 LIGHT = L.LIGHT_VERBS[LANG]
+_RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
+                    "add", "cite", "quote", "confirm", "declare"})
 RAISING = frozenset({"seem", "appear", "sound", "look"})
 CUE_LEMMAS = CLAUSE | XCOMP | OBJECT | frozenset(PREP)
 
@@ -587,6 +589,17 @@ def _subtree(t: Token) -> range | list[int]:
     return [x.i for x in t.subtree]
 
 
+def _trim_tail(doc: Doc, a: int, b: int) -> int:
+    """Cut a content at a separator line ("___", "---") the parser swallowed. (Cutting relative
+    clauses, appositions or time clauses at the end was tried: PolNeAR's annotators keep them
+    as often as not, so they stay.)"""
+    for k in range(a + 1, b):
+        t = doc[k].text
+        if len(t) >= 3 and set(t) <= {"_", "-", "—", "*"}:
+            return k
+    return b
+
+
 def _content_spans(ctx: "_Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]:
     """Token indices → char spans: contiguous runs, cut at sentence ends outside quotes (keeping
     the side next to the cue), edge punctuation trimmed, a quote opened inside run to its close."""
@@ -610,6 +623,8 @@ def _content_spans(ctx: "_Ctx", toks: set[int], cue: int) -> list[tuple[int, int
                 b = cuts[0] + 1
             else:
                 a = cuts[-1] + 1
+        if cue < a:
+            b = _trim_tail(doc, a, b)
         while a < b and _trimmable(doc[a], doc, a, b, left=True):
             a += 1
         while b > a and _trimmable(doc[b - 1], doc, a, b, left=False):
@@ -645,6 +660,12 @@ def _finish(doc: Doc, cands: list[_Cand], quotes: list[Quote]) -> list[_Cand]:
         if c.kind != "direct" and c.cue and any(_overlaps(c.cue, p) for p in direct):
             continue
         keep.append(c)
+    # an attitude or stance inside another's content ("he said that both leaders discussed …")
+    # is part of what was said; a speech act there ("… that the channel reported …") is a
+    # relayed report and stays, nested
+    spans = [(c, p) for c in keep for p in c.content]
+    keep = [c for c in keep if c.cue_tok is None or doc[c.cue_tok].lemma_.lower() in _RELAY
+            or not any(o is not c and _overlaps(c.cue, p) for o, p in spans)]
     # one attribution per content span: the same content from two cues keeps the nearer cue
     seen: dict[tuple, _Cand] = {}
     out = []

@@ -851,6 +851,28 @@ def _entity_id(entities: list[Entity], span) -> str | None:
     return e.id if e else None
 
 
+_LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "throughout",
+              "from", "on", "off", "along", "within", "over", "to", "towards", "toward",
+              "between", "outskirts"}
+
+
+def _locative(doc: Doc, span) -> bool:
+    """Whether a place is where something happens ("in Kirkuk", "near Samarra", "Kirkuk-based")
+    rather than a party named as subject or object ("force Russia to peace")."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None:
+        return False
+    root = sp.root
+    for _ in range(3):
+        if root.dep_ == "pobj":
+            return root.head.lower_ in _LOC_PREPS
+        if root.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod") and root.head is not root:
+            root = root.head
+            continue
+        return root.dep_ in ("npadvmod",)
+    return False
+
+
 def _pick_index(spans: list[tuple[int, int]], scope: tuple[int, int], sent: tuple[int, int],
                 anchor: int, ok: list[bool] | None = None) -> int | None:
     allowed = range(len(spans)) if ok is None else [i for i in range(len(spans)) if ok[i]]
@@ -872,7 +894,8 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
     date_spans = [tuple(d.span) for d in dates]
     place_spans = [tuple(p.span) for p in places]
     # "Ukrainian" or "American-made" may be listed as places; they are not where things happen
-    place_ok = [not (p.feature and "demonym" in p.feature) for p in places]
+    place_ok = [not (p.feature and "demonym" in p.feature) and _locative(doc, p.span)
+                for p in places]
     events: list[Event] = []
     for sent in doc.sents:
         chosen = _select(_resolve_sentence(sent))
