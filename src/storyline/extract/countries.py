@@ -193,6 +193,7 @@ for _sector, _words_s in {
     "BUS": "company companies firm firms corporation business businesses bank banks "
            "airline investors industry",
     "CVL": "civilians civilian people residents villagers citizens protesters demonstrators "
+           "prisoners prisoner inmates detainees supporters youths crowd mourners pilgrims "
            "youths children women men crowd crowds villages village population",
     "NGO": "ngo charity activists activist",
 }.items():

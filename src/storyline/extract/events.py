@@ -838,8 +838,9 @@ def _titled_person_country(a: Actor, sent: SpacySpan, recips: tuple[Actor, ...])
 def _default_country(a: Actor, home: str) -> Actor:
     """PLOVER's domestic default: an unmarked group ("demonstrators", "prisoners") belongs to
     the country where the event happens."""
-    if a.country or a.sector == "IGO" or not a.text or a.text.lower() in _PRONOUN_HEADS:
-        return a
+    if a.country or a.sector in (None, "IGO") or a.entity is not None or not a.text \
+            or a.text.lower() in _PRONOUN_HEADS:
+        return a  # named parties and things ("missiles") keep what the text says
     return Actor(text=a.text, entity=a.entity, span=a.span, country=home, sector=a.sector)
 
 
