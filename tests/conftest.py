@@ -55,7 +55,7 @@ def web_db(tmp_path) -> Path:
     carter = Entity("e1", "Helen Carter", "PERSON", ((6, 18), (65, 71)))
     said = Attribution("indirect", ((24, 47),), (19, 23), (6, 18), "e1", "person")
     quote = Attribution("direct", ((50, 62),), (72, 76), (65, 71), "e1", "person")
-    story = {"title": "Bridge <Reopens>", "time_span": ["2024-06-01", "2024-06-01"], "versions": [{"id": "bridge-1"}],
+    story = {"title": "Bridge <Reopens>", "start": "2024-06-01", "end": "2024-06-01", "versions": [{"id": "bridge-1"}],
              "summary": [{"text": "Mayor Helen Carter said the bridge would reopen.", "article": "bridge-1"}]}
     Store(db).add_batch([(Extraction(a, entities=(carter,), attributions=(said, quote)),
                           StoryAssignment("bridge-1", "s1"))], stories={"s1": story})

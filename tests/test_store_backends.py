@@ -30,7 +30,7 @@ def _extraction(id_="strike-1", text=TEXT) -> Extraction:
 def test_batch_is_stored_once_and_read_back(store_url):
     store = Store(store_url)
     ex = _extraction()
-    story = {"title": "Strike", "time_span": ["2024-06-14", "2024-06-14"], "versions": [{"id": "strike-1"}]}
+    story = {"title": "Strike", "start": "2024-06-14", "end": "2024-06-14", "versions": [{"id": "strike-1"}]}
     assert store.add_batch([(ex, StoryAssignment("strike-1", "s1"))], stories={"s1": story},
                            clusterer_state=b"\x00state") == 1
     assert store.add_batch([(ex, StoryAssignment("strike-1", "s1"))]) == 0  # same content: nothing added

@@ -114,7 +114,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
 
 def _write(store: Store, batch: list[tuple[Extraction, StoryAssignment]], clusterer, report: RunReport) -> None:
     """Store a batch with the merged records of every story it touches, in one transaction."""
-    from storyline.stories import merge_story
+    from storyline.stories.merge import merge_story
 
     touched: dict[str, list[Extraction]] = {}
     for ex, assignment in batch:

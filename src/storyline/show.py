@@ -102,7 +102,7 @@ def print_article(console: Console, rec: dict[str, Any]) -> None:
 def print_story(console: Console, story_id: str, articles: list[dict[str, Any]]) -> None:
     """The merged account (rendered by the story layer) followed by each version's facts."""
     from storyline.records import Extraction
-    from storyline.stories import merge_story, render_story
+    from storyline.stories.merge import merge_story, render_story
 
     merged = merge_story(story_id, [Extraction.from_contract(a) for a in articles])
     console.print(render_story(merged), highlight=False, markup=False)

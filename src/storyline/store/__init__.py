@@ -71,8 +71,8 @@ class Store:
             for sid, rec in (stories or {}).items():
                 conn.execute(S.stories.delete().where(S.stories.c.id == sid))
                 conn.execute(S.stories.insert().values(
-                    id=sid, title=rec.get("title"), first_published=(rec.get("time_span") or [None, None])[0],
-                    last_published=(rec.get("time_span") or [None, None])[1],
+                    id=sid, title=rec.get("title"), first_published=rec.get("start"),
+                    last_published=rec.get("end"),
                     articles=len(rec.get("versions", [])), record=json.dumps(rec), updated_at=now))
             if clusterer_state is not None:
                 conn.execute(S.state.delete().where(S.state.c.name == "clusterer"))
