@@ -78,3 +78,24 @@ def test_place_and_date_indices(nlp):
     evs = extract_events(doc, [], places, dates)
     ev = next(e for e in evs if e.type == "COERCE")
     assert ev.place == 0 and ev.date == 0
+
+
+def test_unparsed_doc_is_a_clear_error():
+    import spacy
+
+    from storyline.extract.counts import extract_counts
+    from storyline.extract.events import UnparsedDoc
+
+    doc = spacy.blank("en")("Police arrested 40 people.")
+    with pytest.raises(UnparsedDoc, match="parsed Doc"):
+        extract_events(doc, [], [], [])
+    with pytest.raises(UnparsedDoc):
+        extract_counts(doc)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "5", "More than"])
+def test_degenerate_texts(nlp, text):
+    from storyline.extract.counts import extract_counts
+
+    doc = nlp(text)
+    assert extract_events(doc, [], [], []) == [] and extract_counts(doc) == []

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.extract import lexicon_events as L
 from storyline.extract.countries import country_of, sector_of
+from storyline.errors import StorylineError
 from storyline.records import Actor, DateValue, Entity, Event, Place
 
 try:  # the lead's resolver; a tiny fallback keeps this module importable on its own
@@ -37,7 +38,17 @@ except ImportError:  # pragma: no cover
                     return e
         return None
 
-__all__ = ["extract_events"]
+__all__ = ["extract_events", "UnparsedDoc"]
+
+
+class UnparsedDoc(StorylineError, ValueError):
+    """Events and counts read the dependency parse; a Doc from a blank pipeline has none."""
+
+
+def require_parse(doc: Doc, stage: str) -> None:
+    if len(doc) and not doc.has_annotation("DEP"):
+        raise UnparsedDoc(f"{stage} needs a parsed Doc: parse the text with "
+                          "storyline.annotate.nlp.load() (a pipeline with a dependency parser)")
 
 LANG = "en"
 VERBS = L.VERBS[LANG]
@@ -888,6 +899,7 @@ def _pick_index(spans: list[tuple[int, int]], scope: tuple[int, int], sent: tupl
 def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                    dates: list[DateValue]) -> list[Event]:
     """PLOVER events of ``doc``, in text order; ``place``/``date`` index ``places``/``dates``."""
+    require_parse(doc, "extract_events")
     entities = list(entities or ())
     places = list(places or ())
     dates = list(dates or ())
