@@ -29,7 +29,7 @@ from storyline.stories.cluster import ClusterConfig, StoryClusterer
 from storyline.stories.fingerprint import NearDuplicateIndex, minhash, shingles
 
 SETS = {"basil": "basil_dev.jsonl", "ecbplus": "ecbplus_dev.jsonl"}
-BASELINE_THRESHOLD = 0.2
+BASELINE_THRESHOLD = 0.3  # the best single threshold for this implementation on both sets
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -163,7 +163,7 @@ def minhash_labels(articles: Sequence[Article]) -> list[str]:
 
 # ---- entry point ------------------------------------------------------------------------
 def run(data: Path | None = None, split: str | None = None, limit: int | None = None,
-        *, config: ClusterConfig | None = None,
+        *, config: ClusterConfig | None = None, baselines: bool = True,
         extract: Callable[[Sequence[Article]], list[Extraction]] | None = None) -> Report:
     """Score both sets (``split`` = "basil" or "ecbplus" for one); ``limit`` caps articles per set."""
     root = require(Path(data) if data else data_root() / "stories", "story evaluation data")
@@ -172,24 +172,26 @@ def run(data: Path | None = None, split: str | None = None, limit: int | None = 
         if nm not in SETS:
             raise ValueError(f"unknown story set {nm!r}: use one of {', '.join(SETS)}")
     extract = extract or ner_extractions
-    rows: dict[str, dict[str, float]] = {"storyline": {}, "tfidf_centroid": {}, "minhash_only": {}}
+    rows: dict[str, dict[str, float]] = {"storyline": {}}
+    if baselines:
+        rows.update({"tfidf_centroid": {}, "minhash_only": {}})
     for nm in names:
         arts, gold = load_stream(require(root / SETS[nm], f"{SETS[nm]}"), nm)
         if limit:
             arts, gold = arts[:limit], gold[:limit]
         exts = extract(arts)
-        systems = {
-            "storyline": storyline_labels(exts, config),
-            "tfidf_centroid": tfidf_centroid_labels(arts),
-            "minhash_only": minhash_labels(arts),
-        }
+        systems = {"storyline": storyline_labels(exts, config)}
+        if baselines:
+            systems["tfidf_centroid"] = tfidf_centroid_labels(arts)
+            systems["minhash_only"] = minhash_labels(arts)
         for sys_name, labels in systems.items():
             for metric, v in score(labels, gold).items():
                 rows[sys_name][f"{nm}_{metric}"] = round(v, 4)
     notes = (
         "streams: BASIL in (date, id) order with date as published; ECB+ in random.Random(7) "
         "shuffle order, no dates; ids replaced by stream positions",
-        f"tfidf_centroid: one threshold ({BASELINE_THRESHOLD}) for both sets",
+        f"tfidf_centroid: one threshold ({BASELINE_THRESHOLD}) for both sets (README reference "
+        "implementation: 0.936 BASIL, 0.860 ECB+)",
         "entities: spaCy NER (doc.ents) with the parser off",
     )
     return Report(name="stories", rows=rows, notes=notes)
