@@ -19,6 +19,7 @@ entity type and the source lexicons.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -46,6 +47,9 @@ OBJECT = L.OBJECT_VERBS[LANG]
 PREP = L.PREP_VERBS[LANG]
 NOUNS = L.REPORT_NOUNS[LANG]
 LIGHT = L.LIGHT_VERBS[LANG]
+ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "get"})
+_ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
 _RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
                     "add", "cite", "quote", "confirm", "declare"})
 RAISING = frozenset({"seem", "appear", "sound", "look"})
@@ -123,10 +127,15 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
             c = _according(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
+        elif tok.dep_ == "acomp" and tok.lower_ in ATTITUDE and tok.head.lemma_ in _COPULAS:
+            c = _adjective_candidate(ctx, tok)
+            if c is not None:
+                cands[tok.i] = c
         elif tok.pos_ == "NOUN" and lemma in NOUNS:
             c = _noun_candidate(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
+    _colon_lines(ctx, cands)
     _attach_quotes(ctx, cands)
     out = _finish(doc, list(cands.values()), quotes)
     return _records(doc, out, entities)
@@ -274,7 +283,8 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
     if subj is None:
         if any(c.dep_ == "nsubjpass" for c in v.children):
             return None  # agentless passive: "it was reported that …"
-        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.dep_ in ("acl", "advcl", "xcomp") and v.tag_ in ("VBG", "VB") and v.head.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "mark" for c in v.children):
             # "pastors supporting Mr. Cruz", "a petition calling on …": the noun phrase
             h = v.head
             a = h.left_edge.i
@@ -323,6 +333,74 @@ def _according(ctx: "_Ctx", acc: Token) -> _Cand | None:
     cue = (acc.idx, to.idx + len(to))
     return _Cand("according_to", cue, acc.i, src[0] if src else None, src[1] if src else None,
                  content=content, verb=head.i)
+
+
+_COLON_LINE = re.compile(r"^[ \t]*([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+_NOT_SPEAKERS = frozenset("""note update updated photo photos video related read watch listen editor
+    editors source sources via getty follow credit correction disclosure image images caption
+    subscribe click see also share tags filed posted published warning q a question answer
+    transcript when where who what why how clarification latest breaking exclusive live
+    analysis opinion commentary editorial advertisement sponsored""".split())
+
+
+def _colon_lines(ctx: "_Ctx", cands: dict[int, "_Cand"]) -> None:
+    """ "Sanders: Clinton Email Story Has Moved", "TRUMP: The deaths …" — a name, a colon and
+    what they said, on a line of its own (headlines, transcripts, interviews)."""
+    doc, text = ctx.doc, ctx.doc.text
+    if ":" not in text:
+        return
+    for m in _COLON_LINE.finditer(text):
+        name, content = m.span(1), m.span(2)
+        words = text[name[0]:name[1]].split()
+        if not words or len(words) > 5 or words[0].lower().strip("'’s") in _NOT_SPEAKERS:
+            continue
+        span = doc.char_span(name[0], name[1], alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in span):
+            continue
+        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span) \
+                and not (len(words) <= 3 and all(w.isupper() for w in words) and len(words[0]) > 1):
+            if not any(t.lemma_.lower() in L.DOCUMENT[LANG] | L.MEDIA[LANG] for t in span):
+                continue
+        colon = _tok_at(ctx, name[1], left=False)
+        if colon is None or colon in cands:
+            continue
+        while colon < len(doc) and doc[colon].text != ":":
+            colon += 1
+        if colon >= len(doc):
+            continue
+        head = span.root
+        cands[colon] = _Cand("indirect", (doc[colon].idx, doc[colon].idx + 1), colon,
+                             (span.start_char, span.end_char), head.i, content=[content])
+
+
+def _adjective_candidate(ctx: "_Ctx", adj: Token) -> _Cand | None:
+    """ "was critical of X", "is confident that X", "were eager to X": the copula's subject."""
+    doc = ctx.doc
+    content: list[Token] = []
+    end = adj.i + 1
+    for c in adj.children:
+        if c.i < adj.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content, end = objs, c.i + 1
+                break
+        if c.dep_ in ("ccomp", "xcomp"):
+            content = [c]
+            break
+    if not content:
+        return None
+    cop = adj.head
+    src = _source(doc, cop)
+    a = cop.i if cop.i < adj.i and adj.i - cop.i <= 4 else adj.i
+    cue = _cue_span(doc, doc[a], end)
+    toks = {i for h in content for i in _subtree(h)}
+    spans = _content_spans(ctx, toks, adj.i)
+    if not spans:
+        return None
+    return _Cand("indirect", cue, adj.i, src[0] if src else None, src[1] if src else None,
+                 content=spans, verb=cop.i)
 
 
 def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:

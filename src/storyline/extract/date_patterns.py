@@ -62,24 +62,28 @@ class Context:
 _PREV_WORD = re.compile(r"([\w']+)[^\w']*\Z")
 
 
-_FUTURE_VERBS = frozenset({"schedule", "plan", "expect", "intend", "slate", "due", "aim"})
+_FUTURE_VERBS = frozenset({"schedule", "plan", "expect", "intend", "slate", "due", "aim", "set"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def _verb_tense(v) -> str | None:
+    """"past", "future", "present" (simple present: scheduled events, headlines) or None."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     lows = {a.lower_ for a in auxes}
     if lows & {"will", "shall", "'ll", "wo", "may", "might", "should", "would", "could", "to"}:
         return "future"
-    if v.lemma_ in _FUTURE_VERBS:
+    if v.lemma_ in _FUTURE_VERBS and v.tag_ != "VBD" and not any(a.tag_ == "VBD" and a.lemma_ == "have" for a in auxes):
         return "future"
     if lows & {"has", "have", "had", "'s", "'ve", "'d"} and v.tag_ == "VBN":
         return "past"
     if any(a.tag_ == "VBD" for a in auxes) or v.tag_ == "VBD":
         return "past"
-    if v.tag_ == "VBN" and v.dep_ in ("ROOT", "conj", "ccomp", "relcl", "advcl", "acl"):
+    if v.tag_ == "VBN" and not auxes and v.dep_ in ("ROOT", "conj", "ccomp", "relcl", "advcl", "acl"):
         return "past"
     if v.lemma_ in ("go",) and v.tag_ == "VBG":
         return "future"
+    if v.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxes):
+        return "present"
     return None
 
 
@@ -93,6 +97,12 @@ def _direction(ctx: Context, s: int, e: int) -> str | None:
     for t in doc[max(sent_start, first.i - 2):first.i]:
         if t.lower_ in ("until", "till", "next", "upcoming", "coming"):
             return "future"
+    # "said on Monday", "announced Tuesday": the date goes with the reporting verb before it
+    j = first.i - 1
+    if j >= sent_start and doc[j].lower_ == "on":
+        j -= 1
+    if j >= sent_start and doc[j].tag_ == "VBD":
+        return "past"
     v = span.root
     for _ in range(6):
         if v.pos_ in ("VERB", "AUX"):
@@ -346,7 +356,11 @@ def r_weekday(m, ctx, s, e):
         d = V.weekday_near(p, wd, "future", strict=True)
     else:
         direction = ctx.direction(s, e) or "past"
-        d = V.weekday_near(p, wd, direction)
+        if direction == "present":  # "the trial begins Thursday", "stocks fall on Monday"
+            back, fwd = V.weekday_near(p, wd, "past"), V.weekday_near(p, wd, "future")
+            d = back if (p - back) <= (fwd - p) else fwd
+        else:
+            d = V.weekday_near(p, wd, direction)
     pod = m.group("pod")
     return V.day(d, _POD[pod.lower()] if pod else None), True
 
@@ -766,7 +780,7 @@ _NUM_AHEAD = (r"(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eig
 _UNITS = ("week", "month", "year", "decade", "century", "quarter")
 
 PATTERNS: list[tuple[re.Pattern, Rule]] = [
-    (_c(rf"(?<![\w-]){_YEAR_BARE}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"), Rule(r_iso, need=("-",))),
+    (_c(rf"(?<![\w-]){_YEAR_BARE}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?:\b|(?=T\d))"), Rule(r_iso, need=("-",))),
     (_c(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), Rule(r_numeric, need=("/",))),
     (_c(r"(?<![\d.,])(?P<b>\d{1,2})\.(?P<a>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"), Rule(r_numeric, need=(".",))),
     (_c(rf"(?<![\w/.-]){_YEAR_BARE}[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<d>[0-2]?\d|3[01])(?![\d/.]\d|\d)"), Rule(r_iso, need=("/", "."))),

@@ -56,6 +56,8 @@ def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
     """Every temporal expression in ``doc`` with its TimeML DATE value (sorted by offset)."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
     text = doc.text
     ctx = Context(doc, published, text)
     cands: list[tuple[int, int, int, object, object]] = []  # (start, end, priority, rule, match)

@@ -108,6 +108,19 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
     },
 }
 
+# Adjectives of attitude after "be": "was critical of …", "is confident that …", "eager to …".
+ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        concerned opposed critical skeptical sceptical angry optimistic pessimistic interested
+        proud clear eager upfront divided appreciative delighted lukewarm confident worried
+        happy unhappy sure certain convinced aware supportive dismissive hopeful fearful afraid
+        furious frustrated disappointed pleased satisfied excited enthusiastic adamant
+        insistent explicit vocal outspoken candid blunt emphatic firm unequivocal ambivalent
+        uncertain unsure doubtful wary suspicious cautious reluctant willing determined
+        committed keen anxious nervous upset outraged irritated annoyed thrilled grateful
+        thankful sorry focused consumed obsessed fixated""".split()),
+}
+
 # Nouns that carry a reported content: "the claim that …", "his plan to …".
 REPORT_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset("""

@@ -73,15 +73,25 @@ def extract_places(doc: Doc, entities: list[Entity]) -> list[Place]:
         return []
     chosen = _resolve(doc.text, mentions, gaz)
     out = []
+    people = _person_spans(entities)
     for m, idx in zip(mentions, chosen):
         if idx is None:
-            out.append(Place(span=(m.start, m.end), name=m.text))
+            if not _inside(m, people):  # "Buhari" labelled GPE but resolved to a person
+                out.append(Place(span=(m.start, m.end), name=m.text))
             continue
         e = gaz.entries[idx]
         feature = e.kind + (":" + m.how if m.how in ("demonym", "embedded") else "")
         out.append(Place(span=(m.start, m.end), name=e.name, geonameid=e.geonameid,
                          country=gaz.alpha3_of(e), lat=e.lat, lon=e.lon, feature=feature))
     return out
+
+
+def _person_spans(entities: list[Entity]) -> list[tuple[int, int]]:
+    return [sp for e in entities if e.type == "PERSON" for sp in e.mentions]
+
+
+def _inside(m: _Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
 
 
 # -- finding mentions ----------------------------------------------------------------------------
