@@ -26,6 +26,9 @@ def _values(nlp, text, published=TUE):
     ("Talks are scheduled to resume on Friday.", "on Friday", "2025-02-21"),
     ("Protesters gathered last Tuesday.", "last Tuesday", "2025-02-11"),
     ("He was arrested on Saturday night.", "on Saturday night", "2025-02-15TNI"),
+    ("He said the talks would resume on Friday.", "on Friday", "2025-02-21"),
+    ("The company said on Monday it will close the plant.", "on Monday", "2025-02-17"),
+    ("The trial begins Thursday.", "Thursday", "2025-02-20"),
     # the night, today, yesterday
     ("Drones struck a depot during the night.", "during the night", "2025-02-17TNI"),
     ("Russia shelled the city overnight.", "overnight", "2025-02-17TNI"),
@@ -45,6 +48,8 @@ def _values(nlp, text, published=TUE):
     ("The ceasefire collapsed in November.", "November", "2024-11"),
     ("The parliament will vote in June.", "June", "2025-06"),
     ("Talks ended on December 12.", "December 12", "2024-12-12"),
+    ("Elections are set for April.", "April", "2025-04"),
+    ("The minister, who resigned in March, spoke.", "March", "2024-03"),
     # absolute expressions
     ("The deal was signed on March 3, 2021.", "March 3, 2021", "2021-03-03"),
     ("The war began on 24 February 2022.", "24 February 2022", "2022-02-24"),
