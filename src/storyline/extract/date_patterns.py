@@ -865,27 +865,26 @@ def resolve_entity_text(text: str, published: dt.date | None) -> Result | None:
     if not _ENTITY_HINT.search(text) or _DURATION.search(text):
         return None
     has_year = bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", text))
-    if published is None and not has_year:
-        return None, True
-    from dateparser.date import DateDataParser
-
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time(12))
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "STRICT_PARSING": False,
-                "RETURN_TIME_AS_PERIOD": True, "REQUIRE_PARTS": ["year"] if has_year else []}
     try:
-        data = _parser(tuple(sorted(settings.items(), key=lambda kv: kv[0]))).get_date_data(text)
-    except Exception:  # dateparser raises on odd inputs; an unparsed entity is just skipped
+        data = _parser(base, has_year).get_date_data(text)
+    except (ValueError, TypeError, OverflowError, AttributeError):  # odd inputs: the entity is skipped
         return None
     if data is None or data.date_obj is None:
         return None
+    if published is None and not has_year:
+        return None, True
     d = data.date_obj.date()
     period = data.period or "day"
     value = {"year": V.year(d.year), "month": V.month(d.year, d.month), "week": V.week(d)}.get(period, V.day(d))
     return value, not has_year
 
 
-@lru_cache(maxsize=16)
-def _parser(settings: tuple):
+@lru_cache(maxsize=64)
+def _parser(base: dt.datetime, has_year: bool):
+    """One DateDataParser per publication date: RELATIVE_BASE, past preferred, strict parts."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings=dict(settings))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "STRICT_PARSING": False,
+                "RETURN_TIME_AS_PERIOD": True, "REQUIRE_PARTS": ["year"] if has_year else []}
+    return DateDataParser(languages=["en"], settings=settings)
