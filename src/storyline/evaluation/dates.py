@@ -145,6 +145,8 @@ def read_doc(path: Path) -> MeantimeDoc | None:
 
 def load_corpus(data: Path | None = None, limit: int | None = None) -> list[MeantimeDoc]:
     root = require(Path(data) if data is not None else data_root() / SUBFOLDER, "MEANTIME English (CAT XML)")
+    if (root / SUBFOLDER).is_dir():  # the data root was given
+        root = root / SUBFOLDER
     if (root / "intra-doc_annotation").is_dir():
         root = root / "intra-doc_annotation"
     files = sorted(root.glob("**/*.xml"))
