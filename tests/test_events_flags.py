@@ -23,6 +23,8 @@ def _trig(doc, ev):
     ("The army deployed troops to the border.", "deployed", "hypothetical", False),
     ("The army did not deploy troops to the border.", "deploy", "negated", True),
     ("The army deployed troops to the border.", "deployed", "negated", False),
+    ("Moscow denied accusations that it had shelled the power plant.", "shelled", "hypothetical", True),
+    ("Farmers blocked the motorway to protest against fuel taxes.", "protest", "hypothetical", False),
 ])
 def test_flags(nlp, text, trigger, flag, value):
     doc, evs = _events(nlp, text)
@@ -47,6 +49,7 @@ def test_refused_intention_is_reject(nlp):
     ("Israeli troops arrested two Palestinians near Hebron.", "COERCE", "ISR", "PSE"),
     ("Beijing imposed sanctions on Lithuania.", "SANCTION", "CHN", "LTU"),
     ("Kiev's partners pledged to send weapons to Ukraine.", "AGREE", "UKR", "UKR"),
+    ("The French minister urged Serbia to recognise Kosovo.", "REQUEST", "FRA", "SRB"),
 ])
 def test_actor_recipient_countries(nlp, text, etype, actor, recipient):
     doc, evs = _events(nlp, text)

@@ -46,6 +46,11 @@ def _events(nlp, text):
     ("The border guards were put on high alert.", "MOBILIZE"),
     ("Students vowed to boycott the ceremony.", "THREATEN"),
     ("The island's government will pull out its peacekeepers from the mission.", "THREATEN"),
+    ("Pyongyang warned it would respond with overwhelming force.", "THREATEN"),
+    ("Police raided the offices of an opposition weekly.", "COERCE"),
+    ("Hundreds of nurses protested outside the hospital.", "PROTEST"),
+    ("Armenia launched a military operation in the border region.", "ASSAULT"),
+    ("Militiamen seized control of the airport.", "ASSAULT"),
 ])
 def test_sentence_type(nlp, text, etype):
     types = {e.type for e in _events(nlp, text)}
@@ -61,6 +66,8 @@ def test_sentence_type(nlp, text, etype):
     ("The ministry released a statement on Friday.", "RETREAT"),
     ("Two officials, who asked not to be identified, said the talks had stalled.", "REQUEST"),
     ("An aide spoke on condition of anonymity.", "CONSULT"),
+    ("China protested to Japan over the visit.", "PROTEST"),  # a government's protest is verbal
+    ("The ministry explained the operation of the new tax.", "ASSAULT"),
 ])
 def test_sentence_not_type(nlp, text, not_type):
     assert not_type not in {e.type for e in _events(nlp, text)}

@@ -194,6 +194,7 @@ for _sector, _words_s in {
            "airline investors industry",
     "CVL": "civilians civilian people residents villagers citizens protesters demonstrators "
            "prisoners prisoner inmates detainees supporters youths crowd mourners pilgrims "
+           "farmers farmer residents voters motorists drivers shopkeepers traders "
            "youths children women men crowd crowds villages village population",
     "NGO": "ngo charity activists activist",
 }.items():

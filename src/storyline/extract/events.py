@@ -68,6 +68,9 @@ PURE_LIGHT = L.PURE_LIGHT_VERBS[LANG]
 VERB_OBJ_TYPES = L.VERB_OBJECT_TYPES[LANG]
 PEACEKEEPING = L.PEACEKEEPING[LANG]
 NOT_EVENT_OBJECTS = L.NOT_EVENT_OBJECTS[LANG]
+SUBJECT_SECTOR_TYPES = L.SUBJECT_SECTOR_TYPES[LANG]
+NOUN_NEEDS_MODIFIER = L.NOUN_NEEDS_MODIFIER[LANG]
+_SECTOR_VERBS = frozenset(v for v, _ in SUBJECT_SECTOR_TYPES)
 _EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "operations", "mission", "bid",
                  "move", "initiative"}
 
@@ -228,6 +231,22 @@ def _verb_candidate(tok: Token) -> _Cand | None:
     if t in ("MOBILIZE", "RETREAT") and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
         # sending peacekeepers is aid; pulling them out is withdrawing it
         t, m = ("AID", "peacekeeping") if t == "MOBILIZE" else ("SANCTION", "withdraw")
+    if lemma in _SECTOR_VERBS:
+        subj = _subject(tok)
+        if subj is not None and subj.ent_type_ in ("CARDINAL", "QUANTITY"):
+            # "thousands of farmers": the people, not the number
+            subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), subj)
+        if subj is not None:
+            s0, e0 = _np_span(subj)
+            sec = sector_of(tok.doc[s0:e0].text)
+            pair = SUBJECT_SECTOR_TYPES.get((lemma, sec or ""))
+            if pair is None and sec is None and subj.tag_ == "NNS" and subj.ent_type_ == "" \
+                    and lemma == "protest":
+                pair = "PROTEST/demo"  # "farmers protested": people in the street
+            if pair:
+                t, m = _split(pair)
+                prio = max(prio, 2)
     return _Cand(t, m, tok, prio, tok)
 
 
@@ -247,7 +266,8 @@ def _noun_candidate(tok: Token) -> _Cand | None:
             t, m = "PROTEST", "hunger"
     if lemma == "hunger" and head.lemma_.lower() == "strike":
         return None  # the compound's head "strike" carries it
-    if lemma == "law" and "martial" not in kids:
+    need = NOUN_NEEDS_MODIFIER.get(lemma)
+    if need is not None and not (kids & need):
         return None
     if lemma == "fire" and not (head.lemma_.lower() in ("open",) or "gun" in kids):
         return None
@@ -316,8 +336,8 @@ def _fill_roles(c: _Cand) -> None:
     if c.comp is not None:
         sub = _Cand(c.type, c.mode, c.comp, c.prio, c.clause)
         _fill_roles_of(sub, c.comp)
-        if sub.recip_toks:
-            c.recip_toks = sub.recip_toks
+        if sub.recip_toks and not any(_is_party(t) for t in c.recip_toks):
+            c.recip_toks = sub.recip_toks  # "urged Serbia to ...": the addressee comes first
         if not c.actor_toks:
             c.actor_toks = sub.actor_toks
         c.meeting = c.meeting or sub.meeting
@@ -500,9 +520,21 @@ class _Resolver:
                      sector=sector)
 
 
+def _people_of(t: Token) -> Token:
+    """"Thousands of farmers", "dozens of students": the people, not the number."""
+    if t.ent_type_ in ("CARDINAL", "QUANTITY") or t.lower_ in ("thousands", "hundreds", "dozens",
+                                                              "scores", "millions", "tens"):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return _people_of(g)
+    return t
+
+
 def _expand_conj(toks: list[Token]) -> list[Token]:
     out: list[Token] = []
-    for t in toks:
+    for t in (_people_of(x) for x in toks):
         if t in out or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
             continue
         out.append(t)
@@ -565,6 +597,8 @@ def _control_of(c: _Cand) -> tuple[Token, str] | None:
                 return gov, CONTROL[gl]
             t = gov
             continue
+        if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and hl in CONTROL:
+            return head, CONTROL[hl]  # "accusations that it had shelled the plant"
         if dep == "pcomp" and head.lower_ in ("of", "about", "for"):
             gov = head.head
             gl = gov.lemma_.lower()
@@ -592,6 +626,10 @@ def _modal(verb: Token) -> tuple[bool, bool, bool]:
     if verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() == "go" and verb.head.tag_ == "VBG":
         fut = True
     return fut, hyp, neg
+
+
+# verbal acts that a purpose clause performs ("blocked roads to protest", "rallied to demand")
+_SAID_IN_DOING = {"PROTEST", "REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"}
 
 
 def _in_purpose_clause(verb: Token) -> bool:
@@ -720,7 +758,7 @@ def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
                     c.fut = True
                 elif hyp:
                     c.hyp = True
-                if _in_purpose_clause(verb):
+                if _in_purpose_clause(verb) and c.type not in _SAID_IN_DOING:
                     c.hyp = True
             else:
                 c.fut, c.hyp, c.neg = fut, hyp, False

@@ -63,7 +63,7 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "slam": "ACCUSE/disapprove", "blast": "ACCUSE/disapprove", "castigate": "ACCUSE/disapprove",
     "rebuke": "ACCUSE/disapprove", "complain": "ACCUSE/disapprove",
     "investigate": "ACCUSE/investigate", "probe": "ACCUSE/investigate",
-    "sue": "ACCUSE/allege", "warn": "ACCUSE/disapprove", "protest": "ACCUSE/disapprove",
+    "sue": "ACCUSE/allege", "warn": "THREATEN", "protest": "ACCUSE/disapprove",
     # REJECT
     "reject": "REJECT", "refuse": "REJECT", "deny": "REJECT", "dismiss": "REJECT",
     "oppose": "REJECT", "veto": "REJECT", "rebuff": "REJECT", "spurn": "REJECT",
@@ -235,7 +235,15 @@ NOUNS: dict[str, dict[str, str]] = {"en": {
     "torture": "ASSAULT/torture", "invasion": "ASSAULT", "shootout": "ASSAULT/firearms",
     "execution": "ASSAULT/execute", "war": "ASSAULT", "incursion": "ASSAULT",
     "cleansing": "ASSAULT/cleansing", "hijacking": "ASSAULT/abduct", "drill": "COOPERATE",
-    "maneuver": "COOPERATE", "manoeuvre": "COOPERATE",
+    "maneuver": "COOPERATE", "manoeuvre": "COOPERATE", "operation": "ASSAULT",
+}}
+
+# nouns that are events only with one of these modifiers ("martial law", "military operation")
+NOUN_NEEDS_MODIFIER: dict[str, dict[str, frozenset[str]]] = {"en": {
+    "law": frozenset({"martial"}),
+    "operation": frozenset({"military", "ground", "air", "offensive", "counter-terrorism",
+                            "counterterrorism", "anti-terror", "anti-terrorist", "special",
+                            "combat", "punitive"}),
 }}
 
 # nouns that only count as events when governed by one of these verbs (or a light verb)
@@ -306,6 +314,9 @@ VERB_OBJECT_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
     ("grant", "access"): "RETREAT/access", ("call", "for"): "REQUEST",
     ("shut", "internet"): "COERCE/withhold", ("fire", "gas"): "ASSAULT/crowd-control",
     ("fire", "bullet"): "ASSAULT/firearms", ("use", "gas"): "ASSAULT/crowd-control",
+    ("seize", "control"): "ASSAULT", ("take", "control"): "ASSAULT",
+    ("seize", "town"): "ASSAULT", ("seize", "city"): "ASSAULT", ("seize", "village"): "ASSAULT",
+    ("seize", "territory"): "ASSAULT", ("seize", "airport"): "ASSAULT",
 }}
 
 # (verb lemma → object or complement lemmas) that make the verb no event at all:
@@ -343,6 +354,18 @@ CONTROL: dict[str, dict[str, str]] = {"en": {
     "want": "PROPOSAL", "hope": "PROPOSAL", "need": "PROPOSAL", "talk": "PROPOSAL",
     "raise": "PROPOSAL", "debate": "PROPOSAL", "study": "PROPOSAL", "mull": "PROPOSAL",
     "weigh": "PROPOSAL", "explore": "PROPOSAL",
+    # what is alleged has not been established: the accusation is the event
+    "accuse": "ACCUSE", "blame": "ACCUSE", "allege": "ACCUSE", "suspect": "ACCUSE",
+    "accusation": "PROPOSAL", "allegation": "PROPOSAL", "claim": "PROPOSAL",
+    "suspicion": "PROPOSAL", "rumor": "PROPOSAL", "rumour": "PROPOSAL", "deny": "PROPOSAL",
+}}
+
+# (verb lemma, sector of its subject) → type: who does it decides what it is
+SUBJECT_SECTOR_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
+    ("raid", "COP"): "COERCE/seize", ("storm", "COP"): "COERCE/seize",
+    ("protest", "CVL"): "PROTEST/demo", ("protest", "LAB"): "PROTEST/demo",
+    ("protest", "EDU"): "PROTEST/demo", ("protest", "OPP"): "PROTEST/demo",
+    ("protest", "REF"): "PROTEST/demo", ("protest", "NGO"): "PROTEST/demo",
 }}
 
 # complements of these modal auxiliaries are intentions of their subject (PLOVER AGREE/THREATEN)
