@@ -48,6 +48,8 @@ PREP = L.PREP_VERBS[LANG]
 NOUNS = L.REPORT_NOUNS[LANG]
 LIGHT = L.LIGHT_VERBS[LANG]
 ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
+STANCE_NOUNS = L.STANCE_NOUNS[LANG]
+_STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "into", "at", "toward", "towards"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "get"})
 _ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
 _RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
@@ -174,7 +176,14 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
     if content_toks is None and lemma in OBJECT:
         objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
         if objs:
-            content_toks = objs + _trailing_args(v, objs[0])
+            o = objs[0]
+            about = [c for c in o.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS]
+            if o.lemma_.lower() in STANCE_NOUNS and about and any(g.dep_ == "pobj" for g in about[0].children):
+                # "expressed deep concern about the policy": the policy
+                content_toks = [g for g in about[0].children if g.dep_ == "pobj"]
+                cue_end = about[0].i + 1
+            else:
+                content_toks = objs + _trailing_args(v, o)
     if content_toks is None and lemma in PREP:
         for c in children:
             if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:

@@ -31,7 +31,7 @@ CLAUSE_VERBS: dict[str, frozenset[str]] = {
         announce disclose convince persuade assure suppose bet predict presume question
         dispute emphasise underscore highlight reason theorize posit argue vow swear threaten
         concede anticipate calculate discover imply wonder complain joke describe remind
-        discuss reply respond maintain want consider call seem appear""".split()),
+        discuss reply respond maintain want consider call seem appear feel""".split()),
 }
 
 # Verbs whose to-infinitive (xcomp) is the content: "vowed to …", "plans to …".
@@ -39,7 +39,7 @@ XCOMP_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         intend promise vow pledge hope hop refuse decline threaten seek expect aim agree offer
         decide urge ask call encourage implore push warn tell order advise propose vote demand
-        appear seem claim swear plead like look report support show know""".split()),
+        appear seem claim swear plead like look report support show know want persuade""".split()),
 }
 
 # Verbs whose direct object (with what hangs on it) is the content: "criticised the plan".
@@ -55,7 +55,7 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         unveil oppose discuss attack defend reject express promise pledge praise decry deride
         ridicule lambaste chastise rebuke berate assail castigate excoriate disparage insult
         retweet confirm dispute refute applaud welcome laud characterize characterise label
-        brand dub liken""".split()),
+        brand dub liken see back release list lay view answer file demand support""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
@@ -104,6 +104,11 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "touch": frozenset({"on"}),
         "know": frozenset({"about"}),
         "seem": frozenset({"like"}),
+        "think": frozenset({"about", "of"}),
+        "charge": frozenset({"with"}),
+        "open": frozenset({"about"}),
+        "identify": frozenset({"as"}),
+        "report": frozenset({"on"}),
         "sound": frozenset({"like"}),
     },
 }
@@ -119,6 +124,16 @@ ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
         uncertain unsure doubtful wary suspicious cautious reluctant willing determined
         committed keen anxious nervous upset outraged irritated annoyed thrilled grateful
         thankful sorry focused consumed obsessed fixated""".split()),
+}
+
+# Nouns of stance after a light verb: "expressed concern about X" — X is the content.
+STANCE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        concern concerns support opposition doubt doubts skepticism scepticism frustration
+        outrage anger interest confidence hope hopes fear fears worry worries criticism praise
+        displeasure disdain dismay disapproval approval admiration contempt insight insights
+        reservation reservations objection objections disagreement agreement enthusiasm
+        optimism pessimism sympathy solidarity regret regrets""".split()),
 }
 
 # Nouns that carry a reported content: "the claim that …", "his plan to …".

@@ -46,6 +46,17 @@ LOCATIVE = {"en": {"in", "to", "from", "near", "at", "outside", "around", "acros
 NON_PLACE_WORDS = {"en": {"university", "college", "school", "institute", "hospital", "church",
                           "street", "avenue", "road", "airport", "station", "park", "center",
                           "centre", "stadium", "hotel", "museum", "library", "bridge"}}
+ORG_WORDS = {"en": {
+    "university", "college", "school", "institute", "academy", "hospital", "church", "cathedral",
+    "airport", "station", "port", "stadium", "center", "centre", "museum", "library", "embassy",
+    "consulate", "council", "court", "police", "department", "ministry", "government",
+    "authority", "agency", "service", "services", "bank", "exchange", "club", "fc", "united",
+    "city", "county", "united", "times", "post", "news", "herald", "tribune", "journal",
+    "chronicle", "globe", "gazette", "daily", "press", "radio", "television", "tv", "party",
+    "army", "forces", "navy", "guard", "association", "federation", "league", "union",
+    "company", "corporation", "corp", "inc", "group", "board", "commission", "office", "zoo",
+    "state", "polytechnic", "cup", "open", "marathon", "festival", "games", "trade", "world",
+}}
 # a person/organisation-labelled name is a place only when it is this well known
 MIN_POP_FOR_RELABEL = 100_000
 MIN_POP_EMBEDDED = 100_000
@@ -264,6 +275,8 @@ def _last_is_name(part: SpacySpan) -> bool:
 def _embedded(span: SpacySpan, gaz: Gazetteer, add) -> None:
     """Place names inside an organisation's name: the longest known name first."""
     toks = list(span)
+    # a city inside a name only when the name is an organisation's: not "Paris Hilton"
+    org_like = any(t.lower_ in ORG_WORDS["en"] for t in toks)
     i = 0
     while i < len(toks):
         matched = False
@@ -280,7 +293,8 @@ def _embedded(span: SpacySpan, gaz: Gazetteer, add) -> None:
             if dem is not None:
                 add(piece.start_char, piece.end_char, "embedded", forced=dem)
                 matched = True
-            elif _well_known(gaz, piece.text, MIN_POP_EMBEDDED):
+            elif _well_known(gaz, piece.text, MIN_POP_EMBEDDED) and (
+                    org_like or _best_entry(gaz, piece.text).kind != "city"):
                 add(piece.start_char, piece.end_char, "embedded")
                 matched = True
             if matched:
