@@ -93,6 +93,7 @@ def test_expression_is_normalised(nlp, text, expr, value):
     "The overnight rate was unchanged.",         # "overnight" as an adjective
     "He gave an evening speech.",                # part of day without a day
     "It happened several years ago.",            # no exact value
+    "The Russell 2000 Index fell.",              # a year-like number inside a name
 ])
 def test_non_dates_are_not_extracted(nlp, text):
     assert _values(nlp, text) == {}

@@ -640,9 +640,14 @@ def r_year(m, ctx, s, e):
             return None
         nxt = ctx.text[m.end("year"):m.end("year") + 2]
         if nxt.startswith(" ") and span is not None and len(span) and span[0].i + 1 < len(ctx.doc):
-            t = ctx.doc[span[0].i + 1]
+            i = span[0].i
+            t = ctx.doc[i + 1]
             if t.pos_ == "NOUN" and t.lower_ in _COUNT_NOUNS:
                 return None
+            before = ctx.doc[i - 1] if i > 0 else None
+            if (before is not None and not before.is_sent_start and before.pos_ == "PROPN"
+                    and before.text[:1].isupper() and t.pos_ == "PROPN" and t.text[:1].isupper()):
+                return None  # inside a name: "the Russell 2000 Index", "Windows 2000 Server"
     return V.year(y), False
 
 
