@@ -50,6 +50,9 @@ def test_refused_intention_is_reject(nlp):
     ("Beijing imposed sanctions on Lithuania.", "SANCTION", "CHN", "LTU"),
     ("Kiev's partners pledged to send weapons to Ukraine.", "AGREE", "UKR", "UKR"),
     ("The French minister urged Serbia to recognise Kosovo.", "REQUEST", "FRA", "SRB"),
+    ("Chile rejected a fresh offer from Bolivia.", "REJECT", "CHL", "BOL"),
+    ("Greece lodged a formal protest with Turkey.", "ACCUSE", "GRC", "TUR"),
+    ("Cuba will boycott all contact with the United States.", "THREATEN", "CUB", "USA"),
 ])
 def test_actor_recipient_countries(nlp, text, etype, actor, recipient):
     doc, evs = _events(nlp, text)

@@ -354,7 +354,9 @@ def _fill_roles_of(c: _Cand, tok: Token) -> None:
             if s is not None:
                 c.actor_toks.append(s)
             for ch in gov.children:
-                if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "into", "at", "upon"):
+                if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "into", "at", "upon") or (
+                        ch.dep_ == "prep" and ch.lower_ in ("with", "to") and
+                        c.type not in _WITH_IS_PARTNER):
                     c.recip_toks.extend(g for g in ch.children if g.dep_ == "pobj")
             # "launched an attack ... during the night on Russian territory": prepositions hung
             # lower in the clause
@@ -392,11 +394,16 @@ def _fill_roles_of(c: _Cand, tok: Token) -> None:
             if ch.dep_ == "dative" and ch.pos_ in ("PROPN", "NOUN", "PRON"):
                 c.recip_toks.append(ch)
         # "to X" on the verb or on its object ("offered its troops to Lebanon")
+        to_preps = _TO_PREPS if c.type in _WITH_IS_PARTNER else _TO_PREPS | {"with"}
         for ch in list(verb.children) + [g for o in verb.children if o.dep_ in _OBJ
                                          for g in o.children]:
-            if ch.dep_ == "prep" and ch.lower_ in ("to", "against", "on", "upon", "into") \
-                    and not c.recip_toks:
+            if ch.dep_ == "prep" and ch.lower_ in to_preps and not c.recip_toks:
                 c.recip_toks.extend(g for g in ch.children if g.dep_ == "pobj")
+        # "rejected an offer from Kabul", "accepted demands by the rebels", "an Indian proposal"
+        if not c.recip_toks:
+            for o in verb.children:
+                if o.dep_ in _OBJ and o.lemma_.lower() in _SPEECH_ACT_NOUNS:
+                    c.recip_toks.extend(_speaker_of(o))
         for ch in verb.children:
             if ch.dep_ in ("dobj", "obj") and ch.pos_ in ("PROPN", "NOUN", "PRON") \
                     and not c.recip_toks and c.type not in _THEME_OBJECT and _is_party(ch):
@@ -407,6 +414,23 @@ def _fill_roles_of(c: _Cand, tok: Token) -> None:
             if ch.lower_ == "with" and c.type in ("CONSULT", "COOPERATE", "AGREE"):
                 c.actor_toks.extend(objs)
                 c.meeting = True
+
+
+_TO_PREPS = {"to", "against", "on", "upon", "into"}
+_WITH_IS_PARTNER = {"CONSULT", "COOPERATE", "AGREE"}
+# nouns for what someone else said or asked: their author is the one answered
+_SPEECH_ACT_NOUNS = {"demand", "call", "appeal", "offer", "proposal", "plan", "request",
+                     "invitation", "ultimatum", "initiative", "plea", "suggestion", "bid"}
+
+
+def _speaker_of(noun: Token) -> list[Token]:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            return [g for g in c.children if g.dep_ == "pobj"]
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")):
+            return [c]
+    return []
 
 
 def _is_party(tok: Token) -> bool:
@@ -683,7 +707,9 @@ def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
         hc = by_tok.get(head.i)
         if hc is not None and c.tok.dep_ in ("dobj", "obj", "nsubjpass"):
             hl = head.lemma_.lower()
-            if hl in PURE_LIGHT or (hl in LIGHT and hc.prio < 2):
+            if (hl, c.tok.lemma_.lower()) in VERB_OBJ_TYPES:
+                dropped.add(c.tok.i)  # "lodged a protest": the pair has its own type
+            elif hl in PURE_LIGHT or (hl in LIGHT and hc.prio < 2):
                 dropped.add(head.i)
             else:
                 if hc.mode is None and c.mode and hc.type == c.type:
