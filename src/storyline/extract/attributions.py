@@ -47,6 +47,7 @@ OBJECT = L.OBJECT_VERBS[LANG]
 PREP = L.PREP_VERBS[LANG]
 NOUNS = L.REPORT_NOUNS[LANG]
 LIGHT = L.LIGHT_VERBS[LANG]
+LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
 ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
 STANCE_NOUNS = L.STANCE_NOUNS[LANG]
 _STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "into", "at", "toward", "towards"})
@@ -123,6 +124,12 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS:
             c = _verb_candidate(ctx, tok, lemma)
+            if c is None and lemma in LIGHT:
+                c = _light_candidate(ctx, tok)
+            if c is not None:
+                cands[tok.i] = c
+        elif tok.pos_ == "VERB" and lemma in LIGHT:
+            c = _light_candidate(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
         elif lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -380,6 +387,44 @@ def _colon_lines(ctx: "_Ctx", cands: dict[int, "_Cand"]) -> None:
         head = span.root
         cands[colon] = _Cand("indirect", (doc[colon].idx, doc[colon].idx + 1), colon,
                              (span.start_char, span.end_char), head.i, content=[content])
+
+
+def _light_candidate(ctx: "_Ctx", v: Token) -> _Cand | None:
+    """ "made the case for X", "has doubts that X", "made no mention of X": the light verb and
+    its noun are the cue, what the noun governs is the content."""
+    doc = ctx.doc
+    o = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if o is None or o.lemma_.lower() not in LIGHT_NOUNS:
+        return None
+    content: list[Token] = []
+    end = o.i + 1
+    for c in o.children:
+        if c.i < o.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS | {"against", "toward", "towards"}:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content, end = objs, c.i + 1
+                break
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            content = [c]
+            break
+    if not content:
+        for c in v.children:  # "made the case that …" parsed with the clause on the verb
+            if c.dep_ == "ccomp" and c.i > o.i:
+                content = [c]
+                break
+    if not content and v.lemma_ == "make" and o.lemma_.lower() in ("comment", "remark", "statement", "point"):
+        content = [o]  # "Trump made similar comments"
+        end = v.i + 1
+    if not content:
+        return None
+    spans = _content_spans(ctx, {i for h in content for i in _subtree(h)}, v.i)
+    if not spans:
+        return None
+    src = _source(doc, v)
+    return _Cand("indirect", _cue_span(doc, v, end), v.i, src[0] if src else None,
+                 src[1] if src else None, content=spans, verb=v.i)
 
 
 def _adjective_candidate(ctx: "_Ctx", adj: Token) -> _Cand | None:

@@ -404,6 +404,10 @@ def r_rel_unit(m, ctx, s, e):
     if ctx.published is None:
         return None, True
     p = ctx.published
+    if rel in ("the latest", "the most recent"):
+        if unit != "quarter":
+            return None  # "the latest year" is no calendar unit; "the latest quarter" is the last one reported
+        rel = "last"
     back = rel in ("last", "the past", "the previous", "the last", "past", "previous")
     fwd = rel in ("next", "the coming", "the following", "the next", "coming")
     step = -1 if back else (1 if fwd else 0)
@@ -449,6 +453,13 @@ def r_the_year(m, ctx, s, e):
     if unit == "month":
         return V.month(p.year, p.month), True
     return V.year(p.year), True
+
+
+def r_year_end(m, ctx, s, e):
+    """"by year-end": the end of the publication year."""
+    if ctx.published is None:
+        return None, True
+    return V.year(ctx.published.year), True
 
 
 def r_the_weekend(m, ctx, s, e):
@@ -809,10 +820,12 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (_ci(r"\b(?:late\s+)?last\s+(?P<pod>night|evening)\b"), Rule(r_last_night, need=("last",))),
     (_ci(r"\b(?:(?:during|in|over|through)\s+the\s+night|overnight)\b(?!-)"), Rule(r_overnight, need=("night",))),
     (_ci(r"\b(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|"
-         r"the\s+following|the\s+last|the\s+next|past|previous|coming|current)\s+(?P<unit>week|weekend|month|year|decade|century|quarter)\b(?!-)"),
+         r"the\s+following|the\s+last|the\s+next|past|previous|coming|current|the\s+latest|the\s+most\s+recent)\s+"
+         r"(?P<unit>week|weekend|month|year|decade|century|quarter)\b(?!-)"),
      Rule(r_rel_unit, back=B_REL_UNIT, need=_UNITS)),
     (_ci(r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)\b"), Rule(r_in_the_unit, need=(" in the ",))),
     (_ci(r"\b(?:the|this)\s+weekend\b"), Rule(r_the_weekend, need=("weekend",))),
+    (_ci(r"(?<![\w-])year[-\s]end\b(?!\s+\d)"), Rule(r_year_end, need=("year-end", "year end"))),
     (_ci(rf"\b(?:{_MODW})(?:\s+in)?\s+the\s+(?:current\s+)?(?P<unit>year|month|week)\b(?!-)"),
      Rule(r_the_year, need=("the year", "the month", "the week", "current year"))),
     (_ci(r"\b(?:the\s+(?:previous|preceding|next|following)\s+day|the\s+day\s+(?:before|prior|after)|a\s+day\s+(?:earlier|later))\b"

@@ -153,7 +153,18 @@ ACCORDING: dict[str, tuple[str, str]] = {"en": ("accord", "to")}
 
 # Light verbs that turn a report noun into a statement by their subject: "made the claim that".
 LIGHT_VERBS: dict[str, frozenset[str]] = {
-    "en": frozenset("make issue offer express voice give raise deliver float repeat".split()),
+    "en": frozenset("make issue offer express voice give raise deliver float repeat have hold take".split()),
+}
+
+# Nouns that, as the object of a light verb, make a statement: "made the case for X",
+# "has doubts that X", "made no mention of X", "holds views on X".
+LIGHT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        case argument point mention comment comments remark remarks statement claim call
+        suggestion feeling feelings view views doubt doubts concern concerns opinion opinions
+        position stance pitch plea promise pledge vow appeal announcement accusation
+        allegation prediction criticism complaint attack attacks reference references
+        observation assertion insistence warning warnings message questions question""".split()),
 }
 
 PRONOUNS: dict[str, frozenset[str]] = {

@@ -42,7 +42,8 @@ PRESENT_REF = {
 }
 PAST_REF = {
     "en": ("recently", "more recently", "most recently", "in the past", "the past",
-           "recent years", "recent months", "recent weeks", "recent history", "in recent times",
+           "recent years", "recent months", "recent weeks", "recent days", "recent history",
+           "in recent times",
            "lately")
 }
 FUTURE_REF = {
