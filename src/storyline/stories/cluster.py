@@ -38,6 +38,7 @@ import datetime as dt
 import heapq
 import math
 import pickle
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -60,8 +61,6 @@ class ClusterConfig:
     name_weight: float = 2.0
     lead_weight: float = 3.0
     number_weight: float = 2.0
-    salient_names: int = 0  # >0: scale by how many of the heaviest names the two share
-    name_floor: float = 0.5
     time_scale_days: float = 3.0
     time_boost: float = 0.6  # both dated and close in time: evidence counts (1 + boost) times
     window_days: int = 30
@@ -70,7 +69,9 @@ class ClusterConfig:
     index_terms: int = 48
     index_names: int = 24
     max_candidates: int = 24
-    story_terms: int = 400
+    story_terms: int = 150  # per channel: a story keeps its heaviest keys only
+    posting_cap: int = 64  # a key keeps the most recently grown stories only
+    idf_refresh: float = 0.1  # story vectors re-weighted once the stream grew this much
     title_weight: float = 2.0
     lead_chars: int = 300
     idf_power: float = 1.0
@@ -86,7 +87,7 @@ class ClusterConfig:
                 "numbers": self.number_weight}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Story:
     id: str
     vecs: dict[str, dict[str, float]] = field(default_factory=lambda: {c: {} for c in CHANNELS})
@@ -97,6 +98,7 @@ class _Story:
     members: list[str] = field(default_factory=list)
     indexed: set[str] = field(default_factory=set)  # keys currently in the inverted index
     live: bool = True
+    norms: tuple | None = None  # (size, n_docs, channel -> TF-IDF norm) when last computed
 
 
 def _idf(df: int, n: int, power: float = 1.0) -> float:
@@ -118,7 +120,7 @@ class StoryClusterer:
         self.df: dict[str, dict[str, int]] = {ch: {} for ch in CHANNELS}
         self.stories: dict[str, _Story] = {}
         self.story_of: dict[str, str] = {}
-        self.postings: dict[str, set[str]] = {}
+        self.postings: dict[str, dict[str, None]] = {}  # key -> story ids, oldest first
         self.dups = NearDuplicateIndex(threshold=c.duplicate_threshold, num_perm=c.num_perm,
                                        num_bands=c.num_bands)
         self.clock: dt.date | None = None  # latest trusted date seen
@@ -172,9 +174,11 @@ class StoryClusterer:
             story = self.stories[self.story_of[dup]]
         elif f.terms or f.names:
             best, best_score = None, c.threshold
-            vecs = self._weighted(chans)
+            idfs = self._idfs(chans)
+            vecs = {ch: _normalise({k: w * idfs[ch][k] for k, w in v.items()})
+                    for ch, v in chans.items()}
             for sid in self._candidates(vecs):
-                s = self._score(vecs, f.date, self.stories[sid])
+                s = self._score(vecs, idfs, f.date, self.stories[sid])
                 if s >= best_score:
                     best, best_score = self.stories[sid], s
             story = best
@@ -186,25 +190,41 @@ class StoryClusterer:
         return StoryAssignment(f.article_id, story.id, dup, f.flags)
 
     # ---- vectors and scores ------------------------------------------------------------
+    def _idfs(self, chans: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        n, p = self.n_docs, self.config.idf_power
+        return {ch: {k: _idf(self.df[ch].get(k, 0), n, p) for k in v} for ch, v in chans.items()}
+
     def _weighted(self, chans: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
         """Unit TF-IDF vectors per channel, IDF from the stream seen so far."""
-        n, p = self.n_docs, self.config.idf_power
-        out = {}
-        for ch, v in chans.items():
-            df = self.df[ch]
-            out[ch] = _normalise({k: w * _idf(df.get(k, 0), n, p) for k, w in v.items()})
-        return out
+        idfs = self._idfs(chans)
+        return {ch: _normalise({k: w * idfs[ch][k] for k, w in v.items()}) for ch, v in chans.items()}
 
-    def _score(self, vecs: dict[str, dict[str, float]], date: dt.date | None, s: _Story) -> float:
+    def _story_norms(self, s: _Story) -> dict[str, float]:
+        """Norms of the story's TF-IDF vectors, recomputed when it grows or IDF drifts."""
+        cache = s.norms
+        if cache is None or cache[0] != s.size or self.n_docs > cache[1] * (1 + self.config.idf_refresh):
+            n, p = self.n_docs, self.config.idf_power
+            norms = {}
+            for ch, v in s.vecs.items():
+                df = self.df[ch]
+                norms[ch] = math.sqrt(sum((w * _idf(df.get(k, 0), n, p)) ** 2 for k, w in v.items()))
+            cache = s.norms = (s.size, self.n_docs, norms)
+        return cache[2]
+
+    def _score(self, vecs: dict[str, dict[str, float]], idfs: dict[str, dict[str, float]],
+               date: dt.date | None, s: _Story) -> float:
+        """Weighted mean of per-channel cosines (article vs story), times the time factor."""
         c = self.config
-        svecs = self._weighted(s.vecs)
+        norms = self._story_norms(s)
         weights = c.weights
-        total = sum(weights.values())
-        score = sum(w * _dot(vecs[ch], svecs[ch]) for ch, w in weights.items() if w) / total
-        if c.salient_names and vecs["names"] and svecs["names"]:
-            cover = max(_cover(vecs["names"], svecs["names"], c.salient_names),
-                        _cover(svecs["names"], vecs["names"], c.salient_names))
-            score *= c.name_floor + (1.0 - c.name_floor) * cover
+        score = 0.0
+        for ch, w in weights.items():
+            if not w or not norms[ch]:
+                continue
+            sv, idf = s.vecs[ch], idfs[ch]
+            dot = sum(x * sv[k] * idf[k] for k, x in vecs[ch].items() if k in sv)
+            score += w * dot / norms[ch]
+        score /= sum(weights.values())
         if date is not None and s.first is not None:
             gap = max((s.first - date).days, (date - s.last).days, 0)
             score *= (1.0 + c.time_boost) / (1.0 + gap / c.time_scale_days)
@@ -214,7 +234,8 @@ class StoryClusterer:
                     ) -> list[tuple[str, float]]:
         top = heapq.nlargest(nt, terms.items(), key=lambda kv: kv[1])
         topn = heapq.nlargest(nn, names.items(), key=lambda kv: kv[1])
-        return [("t:" + k, w) for k, w in top] + [("n:" + k, w) for k, w in topn]
+        return ([(sys.intern("t:" + k), w) for k, w in top]
+                + [(sys.intern("n:" + k), w) for k, w in topn])
 
     def _candidates(self, vecs: dict[str, dict[str, float]]) -> list[str]:
         c = self.config
@@ -254,14 +275,20 @@ class StoryClusterer:
         keys = {k for k, _ in self._probe_keys(w["terms"], w["names"], c.index_terms, c.index_names)}
         for k in s.indexed - keys:
             self._unpost(k, s.id)
-        for k in keys - s.indexed:
-            self.postings.setdefault(k, set()).add(s.id)
+        for k in keys:  # (re)posted at the recent end; the oldest story drops off a full key
+            p = self.postings.setdefault(k, {})
+            p.pop(s.id, None)
+            p[s.id] = None
+            if len(p) > c.posting_cap:
+                old = next(iter(p))
+                del p[old]
+                self.stories[old].indexed.discard(k)
         s.indexed = keys
 
     def _unpost(self, key: str, sid: str) -> None:
         p = self.postings.get(key)
         if p is not None:
-            p.discard(sid)
+            p.pop(sid, None)
             if not p:
                 del self.postings[key]
 
@@ -286,6 +313,8 @@ class StoryClusterer:
             self._unpost(k, s.id)
         s.indexed = set()
         s.live = False
+        s.vecs = {ch: {} for ch in CHANNELS}  # a retired story keeps members and dates only
+        s.norms = None
 
     @property
     def live_stories(self) -> int:
@@ -295,18 +324,6 @@ class StoryClusterer:
 def _normalise(v: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(x * x for x in v.values()))
     return {k: x / norm for k, x in v.items()} if norm else v
-
-
-def _cover(a: dict[str, float], b: dict[str, float], k: int) -> float:
-    """Share of the ``k`` heaviest keys of ``a`` that ``b`` also has."""
-    top = heapq.nlargest(k, a.items(), key=lambda kv: kv[1]) if len(a) > k else list(a.items())
-    return sum(1 for key, _ in top if key in b) / len(top) if top else 0.0
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(k, 0.0) for k, x in a.items())
 
 
 def cluster(extractions: Iterable[Extraction], batch: bool = False,

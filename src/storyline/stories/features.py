@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 
@@ -77,7 +78,7 @@ def term_counts(text: str) -> Counter[str]:
     for m in WORD_RE.finditer(text or ""):
         t = normalise_term(m.group())
         if t is not None:
-            out[t] += 1
+            out[sys.intern(t)] += 1
     return out
 
 
@@ -92,9 +93,9 @@ def name_keys(name: str, label: str) -> list[str]:
         words.pop()
     if not words:
         return []
-    keys = [" ".join(words)]
+    keys = [sys.intern(" ".join(words))]
     if label == "PERSON" and len(words) > 1:
-        keys.append(words[-1])
+        keys.append(sys.intern(words[-1]))
     return keys
 
 

@@ -45,7 +45,7 @@ class NearDuplicateIndex:
         self.num_bands = num_bands
         self._lsh = RMinHashLSH(threshold=threshold, num_perm=num_perm, num_bands=num_bands)
         self._ids: list[str] = []
-        self._digests: list[np.ndarray] = []
+        self._digests = bytearray()  # num_perm uint32 per indexed article, back to back
         self._dup_root: list[int] = []  # the earliest article each indexed article copies
 
     def __len__(self) -> int:
@@ -56,6 +56,10 @@ class NearDuplicateIndex:
         hit = self._query(sig)
         return None if hit is None else (self._ids[hit[0]], hit[1])
 
+    def _digest(self, k: int) -> np.ndarray:
+        n = self.num_perm * 4
+        return np.frombuffer(bytes(self._digests[k * n:(k + 1) * n]), dtype=np.uint32)
+
     def _query(self, sig: RMinHash) -> tuple[int, float] | None:
         cands = self._lsh.query(sig)
         if not cands:
@@ -63,7 +67,7 @@ class NearDuplicateIndex:
         d = np.asarray(sig.digest(), dtype=np.uint32)
         best: tuple[int, float] | None = None
         for k in cands:
-            j = float(np.mean(self._digests[k] == d))
+            j = float(np.mean(self._digest(k) == d))
             if j >= self.threshold:
                 root = self._dup_root[k]
                 if best is None or root < best[0]:
@@ -79,7 +83,7 @@ class NearDuplicateIndex:
         hit = self._query(sig)
         k = len(self._ids)
         self._ids.append(article_id)
-        self._digests.append(np.asarray(sig.digest(), dtype=np.uint32))
+        self._digests += np.asarray(sig.digest(), dtype=np.uint32).tobytes()
         self._dup_root.append(k if hit is None else hit[0])
         self._lsh.insert(k, sig)
         return None if hit is None else self._ids[hit[0]]
