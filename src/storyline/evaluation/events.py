@@ -170,7 +170,7 @@ def score(records: list[dict], predict) -> dict[str, float]:
     present = [t for t in PLOVER_TYPES if tp[t] + fn[t] + fp[t] > 0]
     macro = sum(_f1(tp[t], fp[t], fn[t]) for t in present) / len(present) if present else 0.0
     n_types = [len(set(v[0])) for v in cache.values()]
-    return {
+    out = {
         "type_accuracy": right / len(records) if records else 0.0,
         "macro_f1": macro,
         "types_per_sentence": sum(n_types) / len(n_types) if n_types else 0.0,
@@ -179,6 +179,9 @@ def score(records: list[dict], predict) -> dict[str, float]:
         "count_accuracy": sum(counts_ok) / len(counts_ok) if counts_ok else 0.0,
         "count_type_accuracy": sum(counts_type_ok) / len(counts_type_ok) if counts_type_ok else 0.0,
     }
+    if not counts_ok:  # no record carries dead/injured/size (e.g. a small --limit): no score
+        del out["count_accuracy"], out["count_type_accuracy"]
+    return out
 
 
 def storyline_predictor():

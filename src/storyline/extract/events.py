@@ -999,7 +999,7 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                 org = _org_before(doc, entities, c.tok, sent)
                 if org is not None:
                     actors = (org,)
-            if not any(r.country for r in recips):
+            if not any(r.country for r in recips) and c.type != "CONSULT":
                 extra = _scan_target(c, actor_toks + recip_toks)
                 if extra is not None:
                     recips = recips + (_with_antecedent(res, extra),)
