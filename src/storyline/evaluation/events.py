@@ -19,7 +19,8 @@ Protocol (shared/data/README.md, PRODUCT.md "How the evaluations read the contra
   ``count_type_accuracy`` also wants the type (dead→killed, injured→wounded).
 
 The baseline row is a keyword lexicon written from the PLOVER codebook definitions: the first
-type whose keyword occurs in the sentence, first and second country named as actor/recipient.
+type whose keyword occurs in the sentence, first and second country named as actor/recipient,
+and every number written in digits as a count.
 """
 from __future__ import annotations
 
@@ -226,11 +227,22 @@ def storyline_predictor():
     return predict
 
 
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _baseline_counts(text: str):
+    """Every number written in digits, as an exact count of nothing in particular."""
+    from storyline.records import Count
+
+    return [Count(value=int(m.group(0).replace(",", "")), qualifier="exact", object="",
+                  span=m.span()) for m in _DIGITS.finditer(text)]
+
+
 def baseline_predictor():
     def predict(text: str):
         types, a, r = _baseline(text)
         t = types[0] if types else None
-        return types, ({t: a} if t else {}), ({t: r} if t else {}), []
+        return types, ({t: a} if t else {}), ({t: r} if t else {}), _baseline_counts(text)
 
     return predict
 
