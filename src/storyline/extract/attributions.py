@@ -161,6 +161,12 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
     # clause complement
     if lemma in CLAUSE:
         comps = [c for c in children if c.dep_ in _CONTENT_DEPS]
+        if not comps and lemma in SPEECH:
+            # "pointed out Hawaii normally does not …": a finite clause parsed as advcl
+            comps = [c for c in children if c.dep_ == "advcl" and c.i > v.i
+                     and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children)
+                     and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                     and c.tag_ not in ("VBG", "VBN")]
         if comps:
             content_toks = comps
         else:
@@ -180,6 +186,11 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
         elif xs:
             objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < xs[0].i]
             content_toks = objs + xs
+    if content_toks is None and lemma in OBJECT and any(c.dep_ == "agent" for c in children):
+        # "Clinton was supported by 42 percent": the passive subject is the content
+        subj = [c for c in children if c.dep_ == "nsubjpass"]
+        if subj:
+            content_toks = subj
     if content_toks is None and lemma in OBJECT:
         objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
         if objs:
@@ -265,7 +276,7 @@ def _trailing_args(v: Token, obj: Token) -> list[Token]:
             continue
         if c.dep_ in ("punct", "cc", "conj") or c.is_punct:
             break
-        if c.dep_ in ("oprd", "xcomp", "ccomp", "dative", "acomp"):
+        if c.dep_ in ("oprd", "xcomp", "ccomp", "dative", "acomp", "advmod"):
             out.append(c)
         elif c.dep_ == "prep":
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)

@@ -299,7 +299,13 @@ def r_md_rel_year(m, ctx, s, e):
     return (V.day(d), True) if d else None
 
 
+_NAME_ENTS = frozenset({"ORG", "FAC", "PRODUCT"})
+
+
 def r_month_day(m, ctx, s, e):
+    span = ctx.span(s, e)
+    if span is not None and len(span) and span[0].ent_type_ in _NAME_ENTS and span[-1].ent_type_ in _NAME_ENTS:
+        return None  # "the 17 February Brigade"
     if ctx.published is None:
         return None, True
     d = V.month_day_near(ctx.published, _month(m), int(m.group("day")), ctx.direction(s, e))
@@ -800,8 +806,8 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (_c(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"), Rule(r_numeric, need=("/",))),
     (_c(r"(?<![\d.,])(?P<b>\d{1,2})\.(?P<a>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"), Rule(r_numeric, need=(".",))),
     (_c(rf"(?<![\w/.-]){_YEAR_BARE}[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<d>[0-2]?\d|3[01])(?![\d/.]\d|\d)"), Rule(r_iso, need=("/", "."))),
-    (_c(r"(?<![\w/])(?:9/11|Sept(?:ember|\.)?\s+11(?:th)?(?=,?\s+(?:\d{4}|attacks?|terror\w*|conspirac\w*|[Cc]ommission|"
-        r"hijack\w*|victims|memorial|era|anniversary)\b))(?![\w/])"), Rule(r_nine_eleven, need=("9/11", "11"))),
+    (_c(r"(?<![\w/])(?:9/11|Sept(?:ember|\.)?\s+11(?:th)?(?=,?\s+(?:attacks|terror\w*|conspirac\w*|[Cc]ommission|"
+        r"hijack\w*|memorial|era)\b))(?![\w/])"), Rule(r_nine_eleven, need=("9/11", "11"))),
     (_c(rf"\b{_MON_DAY}\s+{_DAYN}(?:,?\s+|\s+of\s+){_Y4}"), Rule(r_mdy)),
     (_c(rf"\b{_MON_DAY}\s+{_DAYN}\s+of\s+(?i:{_RELY})\s+(?i:year)\b"), Rule(r_md_rel_year, need=("year",))),
     (_c(rf"\b{_DAYN}\s+(?:of\s+)?{_MON_ANY}\.?,?\s+{_Y4}"), Rule(r_mdy)),

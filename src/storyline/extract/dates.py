@@ -23,12 +23,13 @@ import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
-from storyline.extract.date_patterns import PATTERNS, Context, r_weekday, resolve_entity_text
+from storyline.extract.date_patterns import PATTERNS, Context, r_day_shift, r_weekday, resolve_entity_text
 from storyline.records import DateValue
 
 __all__ = ["extract_dates"]
 
 _ENTITY_LABELS = ("DATE", "TIME")
+_APPOSITIVE_RULES = (r_weekday, r_day_shift)
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WEEKDAY_GAP = re.compile(r",?[ \t\u00a0]{1,2}(?:the[ \t\u00a0]+)?")
 
@@ -105,8 +106,8 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
             if res is None:
                 continue
         value, relative = res
-        if rule is not None and rule.fn is r_weekday and i + 1 < len(chosen):
-            # "Monday, March 3, 2021": the weekday names the written date beside it
+        if rule is not None and rule.fn in _APPOSITIVE_RULES and i + 1 < len(chosen):
+            # "Monday, March 3, 2021", "the next day, Sept. 15": the written date beside it wins
             ns, _ne, nrule, nm, nres = chosen[i + 1]
             if nres is not None and nres[0] and _DAY_VALUE.fullmatch(nres[0]) and _WEEKDAY_GAP.fullmatch(text, e, ns):
                 part = value[10:] if value else ""

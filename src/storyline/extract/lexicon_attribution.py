@@ -31,7 +31,8 @@ CLAUSE_VERBS: dict[str, frozenset[str]] = {
         announce disclose convince persuade assure suppose bet predict presume question
         dispute emphasise underscore highlight reason theorize posit argue vow swear threaten
         concede anticipate calculate discover imply wonder complain joke describe remind
-        discuss reply respond maintain want consider call seem appear feel""".split()),
+        discuss reply respond maintain want consider call seem appear feel wish rule
+        testify hold""".split()),
 }
 
 # Verbs whose to-infinitive (xcomp) is the content: "vowed to …", "plans to …".
@@ -55,7 +56,11 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         unveil oppose discuss attack defend reject express promise pledge praise decry deride
         ridicule lambaste chastise rebuke berate assail castigate excoriate disparage insult
         retweet confirm dispute refute applaud welcome laud characterize characterise label
-        brand dub liken see back release list lay view answer file demand support""".split()),
+        brand dub liken see back release list lay view answer file demand support lambast
+        lambaste pound compliment specify sense hammer rip knock bash trash fault chide taunt
+        needle jab skewer savage pan flay blister fustigate vilify demonize demonise smear
+        belittle mischaracterize misrepresent dismiss downplay tout trumpet celebrate extol
+        commend salute acclaim""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
@@ -109,6 +114,10 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "open": frozenset({"about"}),
         "identify": frozenset({"as"}),
         "report": frozenset({"on"}),
+        "rule": frozenset({"against", "on", "for", "in"}),
+        "lobby": frozenset({"for", "against"}),
+        "fight": frozenset({"for", "against"}),
+        "stand": frozenset({"by", "with", "against"}),
         "sound": frozenset({"like"}),
     },
 }
@@ -164,7 +173,8 @@ LIGHT_NOUNS: dict[str, frozenset[str]] = {
         suggestion feeling feelings view views doubt doubts concern concerns opinion opinions
         position stance pitch plea promise pledge vow appeal announcement accusation
         allegation prediction criticism complaint attack attacks reference references
-        observation assertion insistence warning warnings message questions question""".split()),
+        observation assertion insistence warning warnings message questions question secret
+        illusion illusions""".split()),
 }
 
 PRONOUNS: dict[str, frozenset[str]] = {
