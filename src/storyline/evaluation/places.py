@@ -8,7 +8,8 @@ Protocol (PRODUCT.md, ../shared/data/README.md):
 - exact: over the found gold toponyms whose overlapping predicted place has a GeoNames id, the
   share with exactly the gold id; acc161: the share within 161 km (100 miles) of the gold point
   (the same GeoNames id counts as within);
-- ``resolved`` (extra): the share of found toponyms that the prediction gives an id at all.
+- ``resolved`` (extra): the share of found toponyms that the prediction gives an id at all, and
+  ``exact_of_found``: exact ids over all found toponyms (an unresolved one counts as wrong).
 
 GeoVirus has coordinates and Wikipedia pages but no GeoNames ids: with ``split="geovirus"`` the
 gold set is every location, and only recall and acc161 (over predictions with coordinates) are
@@ -133,6 +134,7 @@ def score(articles: Iterable[GeoArticle], preds: Iterable[list[Pred]]) -> dict[s
         "exact": exact / resolved if resolved else 0.0,
         "acc161": near / resolved if resolved else 0.0,
         "resolved": resolved / found if found else 0.0,
+        "exact_of_found": exact / found if found else 0.0,
         "gold": float(gold),
     }
 
