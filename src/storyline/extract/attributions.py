@@ -51,6 +51,11 @@ LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
 ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
 STANCE_NOUNS = L.STANCE_NOUNS[LANG]
 _STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "into", "at", "toward", "towards"})
+# verbs whose passive ("X was endorsed by Y") still reports Y's words or stance; "the idea was
+# rejected by most countries" is a decision, not a statement
+_PASSIVE_STANCE = frozenset("""support endorse back praise criticize criticise condemn cite quote
+    describe mention blame question dispute attack mock slam blast denounce call hail applaud
+    welcome accuse""".split())
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "get"})
 _ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
 _RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
@@ -186,7 +191,7 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
         elif xs:
             objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < xs[0].i]
             content_toks = objs + xs
-    if content_toks is None and lemma in OBJECT and any(c.dep_ == "agent" for c in children):
+    if content_toks is None and lemma in _PASSIVE_STANCE and any(c.dep_ == "agent" for c in children):
         # "Clinton was supported by 42 percent": the passive subject is the content
         subj = [c for c in children if c.dep_ == "nsubjpass"]
         if subj:

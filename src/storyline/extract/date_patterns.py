@@ -305,7 +305,11 @@ _NAME_ENTS = frozenset({"ORG", "FAC", "PRODUCT"})
 def r_month_day(m, ctx, s, e):
     span = ctx.span(s, e)
     if span is not None and len(span) and span[0].ent_type_ in _NAME_ENTS and span[-1].ent_type_ in _NAME_ENTS:
-        return None  # "the 17 February Brigade"
+        return None  # a date inside a name
+    if span is not None and len(span) and ctx.prev_word(s) == "the" and span[-1].i + 1 < len(ctx.doc):
+        nxt = ctx.doc[span[-1].i + 1]
+        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.lower_ not in _MONTHS and nxt.lower_ not in _WEEKDAYS:
+            return None  # "the 17 February Brigade", "the 6 April Youth Movement"
     if ctx.published is None:
         return None, True
     d = V.month_day_near(ctx.published, _month(m), int(m.group("day")), ctx.direction(s, e))
@@ -322,6 +326,8 @@ _MONTH_PREP = frozenset({"in", "since", "until", "till", "by", "of", "during", "
 def r_month(m, ctx, s, e):
     mon = m.group("mon")
     rel = m.group("rel")
+    if ctx.prev_word(m.start("mon")).isdigit():
+        return None  # the rest of a day-month the month-day rule turned down ("the 17 February Brigade")
     if mon.lower() in _MONTH_GUARD and not rel and not m.group("mod"):
         if ctx.prev_word(s) not in _MONTH_PREP:
             return None
