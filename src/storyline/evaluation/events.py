@@ -153,8 +153,11 @@ def score(records: list[dict], predict) -> dict[str, float]:
             tp[g] += 1
         else:
             fn[g] += 1
-        pa = actors.get(g, set().union(*actors.values()) if actors else set())
-        pr = recips.get(g, set().union(*recips.values()) if recips else set())
+        if g in types:  # the events of the gold type, else every event of the sentence
+            pa, pr = actors.get(g, set()), recips.get(g, set())
+        else:
+            pa = set().union(*actors.values()) if actors else set()
+            pr = set().union(*recips.values()) if recips else set()
         ga, gr = _gold_codes(r.get("source")), _gold_codes(r.get("target"))
         a_tp += len(pa & ga)
         a_fp += len(pa - ga)
