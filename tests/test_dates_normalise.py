@@ -44,6 +44,7 @@ def _values(nlp, text, published=TUE):
     ("The plant closed two years ago.", "two years ago", "2023"),
     ("Seventy-four years ago, a battle raged.", "Seventy-four years ago", "1951"),
     ("Officials recalled the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
+    ("The Sept. 11 attack in Benghazi was discussed.", "Sept. 11", "2024-09-11"),
     # bare months: most recent past in past tense, next in future tense
     ("The ceasefire collapsed in November.", "November", "2024-11"),
     ("The parliament will vote in June.", "June", "2025-06"),
@@ -94,6 +95,7 @@ def test_expression_is_normalised(nlp, text, expr, value):
     "He gave an evening speech.",                # part of day without a day
     "It happened several years ago.",            # no exact value
     "The Russell 2000 Index fell.",              # a year-like number inside a name
+    "He joined the 17 February Brigade.",        # a date inside a name
 ])
 def test_non_dates_are_not_extracted(nlp, text):
     assert _values(nlp, text) == {}
@@ -130,6 +132,8 @@ def test_values_follow_the_contract_grammar_and_spans_do_not_overlap(nlp):
 def test_weekday_beside_a_written_date_takes_that_date(nlp):
     vals = _values(nlp, "On Monday, March 3, 2021, officials said.")
     assert vals["On Monday"] == vals["March 3, 2021"] == "2021-03-03"
+    vals = _values(nlp, "They met on Sept. 10. Aides met again the next day, Sept. 15, he said.")
+    assert vals["the next day"] == "2024-09-15"
 
 
 def test_anaphoric_same_day_takes_the_last_day_mentioned(nlp):
