@@ -155,16 +155,18 @@ FALLBACK_DEMONYMS = {
 
 _DASHES = str.maketrans({"-": " ", "‐": " ", "–": " ", "—": " ", "’": "'", "‘": "'", "`": "'",
                          "/": " "})
-_SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'()]*$")
 
 
 def norm(text: str) -> str:
     """The lookup key of a place name: 'St. Petersburg' and 'Saint-Petersburg' share one."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    if text.isascii():
+        s = text
+    else:
+        s = unicodedata.normalize("NFKD", text)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.translate(_DASHES).replace(".", " ").lower()
-    s = _SPACES.sub(" ", s).strip()
+    s = " ".join(s.split())
     if s.startswith("the "):
         s = s[4:]
     if s.startswith("saint "):
