@@ -48,6 +48,7 @@ PREP = L.PREP_VERBS[LANG]
 NOUNS = L.REPORT_NOUNS[LANG]
 LIGHT = L.LIGHT_VERBS[LANG]
 LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
+NOUN_PREPS = L.NOUN_PREPOSITIONS[LANG]
 ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
 STANCE_NOUNS = L.STANCE_NOUNS[LANG]
 _STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "into", "at", "toward", "towards"})
@@ -145,7 +146,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
             c = _adjective_candidate(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
-        elif tok.pos_ == "NOUN" and lemma in NOUNS:
+        elif tok.pos_ == "NOUN" and (lemma in NOUNS or lemma in NOUN_PREPS):
             c = _noun_candidate(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
@@ -484,6 +485,17 @@ def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
                                           or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
             comp = c
             break
+    content_head = comp
+    if comp is None:
+        # "Pence's call for a special prosecutor", "criticism of Mrs. Clinton"
+        preps = NOUN_PREPS.get(n.lemma_.lower())
+        if preps:
+            for c in n.children:
+                if c.i > n.i and c.dep_ == "prep" and c.lower_ in preps:
+                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        comp, content_head, cue_end = c, objs[0], c.i + 1
+                        break
     if comp is None:
         return None
     src = None
@@ -495,10 +507,15 @@ def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
         src = _source(doc, n.head)
     elif n.dep_ == "ROOT" or comp.dep_ == "ccomp":  # a verb tagged as a noun: "Russian media report that"
         src = _source(doc, n)
-    content = _content_spans(ctx, set(_subtree(comp)), n.i)
+    if content_head is not comp and src is None:
+        return None  # "criticism of X" with no one criticising: a topic, not an attribution
+    content = _content_spans(ctx, set(_subtree(content_head)), n.i)
     if not content:
         return None
-    cue = (n.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
+    a = n.i
+    while a > 0 and doc[a - 1].dep_ == "amod" and doc[a - 1].head.i == n.i:  # "harsh criticism of"
+        a -= 1
+    cue = (doc[a].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
     return _Cand("indirect", cue, n.i, src[0] if src else None, src[1] if src else None, content=content)
 
 

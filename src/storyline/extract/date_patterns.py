@@ -762,7 +762,11 @@ def r_same_day(m, ctx, s, e):
 
 
 def r_anniversary(m, ctx, s, e):
-    """"the third anniversary": the anchor date must be written in the same or a nearby sentence."""
+    """"the third anniversary": only with its anchor date written nearby.
+
+    The anchor is a full written date (day, month, year) in the same sentence or within a few
+    hundred characters, preferring one introduced by a start verb ("began on", "since").
+    """
     word = m.group("ord").lower()
     n = _ORD.get(word) or (int(re.sub(r"\D", "", word)) if re.search(r"\d", word) else None)
     if not n or n < 1:
@@ -775,26 +779,29 @@ def r_anniversary(m, ctx, s, e):
         lo, hi = sent.start_char, sent.end_char
     else:
         lo, hi = s, e
+    same_sentence = (lo, hi)
     lo = max(0, lo - 400)
     hi = min(len(ctx.text), hi + 400)
-    for mm in _ANCHOR.finditer(ctx.text, lo, hi):
+    best = None
+    for mm in (x for rx in _ANCHORS for x in rx.finditer(ctx.text, lo, hi)):
         d = V.safe_date(int(mm.group("year")), _month(mm), int(mm.group("day")))
-        if d and (ctx.published is None or d < ctx.published):
-            a = V.safe_date(d.year + n, d.month, d.day)
-            if a:
-                return V.day(a), False
-    return None
+        if not d or (ctx.published is not None and d >= ctx.published):
+            continue
+        started = bool(_START_CUE.search(ctx.text, max(0, mm.start() - 60), mm.start()))
+        near = same_sentence[0] <= mm.start() < same_sentence[1]
+        rank = (started, near, -abs(mm.start() - s))
+        if best is None or rank > best[0]:
+            best = (rank, d)
+    if best is None or not (best[0][0] or best[0][1]):
+        return None
+    d = best[1]
+    a = V.safe_date(d.year + n, d.month, d.day) or V.safe_date(d.year + n, d.month, d.day - 1)
+    return (V.day(a), False) if a else None
 
 
-_ANCHOR = _c(rf"\b{_MON_DAY}\s+{_DAYN},?\s+{_Y4}")
-
-
-def _acc_true(m, ctx, s, e):
-    return True
-
-
-def r_anaphoric_accept(m, ctx, s, e):
-    return True
+_ANCHORS = (_c(rf"\b{_MON_DAY}\s+{_DAYN},?\s+{_Y4}"), _c(rf"\b{_DAYN}\s+(?:of\s+)?{_MON_ANY}\.?,?\s+{_Y4}"))
+_START_CUE = _ci(r"\b(?:began|begun|started|launched|invaded|founded|established|opened|erupted|broke\s+out|"
+                 r"took\s+place|happened|occurred|died|killed|signed|since)\b[^.;]{0,40}\Z")
 
 
 def _refs(words: tuple[str, ...]) -> str:
@@ -879,7 +886,7 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
          r"(?!\s+(?:after|before|of|when|that|in|on|he|she|they|it|we|I|you|\w+ed)\b)"),
      Rule(r_same_day, deferred=True, need=("the day", "same day", "that day"))),
     (_ci(r"\b(?P<x>the\s+same\s+day)\b"), Rule(r_same_day, deferred=True, need=("same day",))),
-    (_ci(rf"\b(?:(?:the|its|his|her|their)\s+)?(?P<ord>{_ORDW}|\d+(?:st|nd|rd|th))\s+anniversary\b"),
+    (_ci(rf"\b(?:the\s+)?(?P<ord>{_ORDW}|\d+(?:st|nd|rd|th))\s+anniversary\b"),
      Rule(r_anniversary, need=("anniversar",))),
 ]
 

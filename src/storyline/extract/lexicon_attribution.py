@@ -157,6 +157,31 @@ REPORT_NOUNS: dict[str, frozenset[str]] = {
         proposition commitment intention insinuation""".split()),
 }
 
+# Report and stance nouns with the preposition that introduces their content:
+# "call for X", "criticism of X", "support for X", "views on X".
+_OF = frozenset({"of"})
+_ABOUT = frozenset({"about", "on", "over", "regarding", "toward", "towards"})
+NOUN_PREPOSITIONS: dict[str, dict[str, frozenset[str]]] = {
+    "en": {
+        "call": frozenset({"for"}), "calls": frozenset({"for"}),
+        "criticism": _OF | _ABOUT, "critique": _OF, "condemnation": _OF, "denunciation": _OF,
+        "accusation": _OF, "allegation": _OF, "endorsement": _OF, "support": frozenset({"for", "of"}),
+        "opposition": frozenset({"to"}), "response": frozenset({"to"}), "reaction": frozenset({"to"}),
+        "announcement": _OF, "view": _ABOUT | _OF, "views": _ABOUT | _OF, "position": _ABOUT,
+        "stance": _ABOUT, "opinion": _ABOUT | _OF, "doubt": _ABOUT, "doubts": _ABOUT,
+        "concern": _ABOUT | frozenset({"for"}), "concerns": _ABOUT, "disagreement": frozenset({"with", "over"}),
+        "praise": frozenset({"for", "of"}), "defense": _OF, "defence": _OF, "rejection": _OF,
+        "denial": _OF, "demand": frozenset({"for"}), "plea": frozenset({"for"}),
+        "appeal": frozenset({"for", "to"}), "request": frozenset({"for"}), "warning": _ABOUT | _OF,
+        "promise": _OF, "pledge": _OF, "reversal": _ABOUT, "tone": _ABOUT, "message": _OF | _ABOUT,
+        "attack": frozenset({"on"}), "attacks": frozenset({"on"}), "comments": _ABOUT,
+        "comment": _ABOUT, "remarks": _ABOUT, "statement": _ABOUT, "testimony": _ABOUT,
+        "complaint": _ABOUT, "complaints": _ABOUT, "question": _ABOUT, "questions": _ABOUT,
+        "assessment": _OF, "description": _OF, "characterization": _OF, "portrayal": _OF,
+        "mention": _OF, "discussion": _OF | _ABOUT, "advocacy": _OF | frozenset({"for"}),
+    },
+}
+
 # "according to X", "as X reported": multi-word cues read off the parse.
 ACCORDING: dict[str, tuple[str, str]] = {"en": ("accord", "to")}
 
