@@ -104,7 +104,11 @@ def test_non_dates_are_not_extracted(nlp, text):
 def test_anniversary_resolves_only_with_its_anchor_in_the_text(nlp):
     anchored = "The war began on February 24, 2022. Kyiv marked the third anniversary with a parade."
     assert _values(nlp, anchored).get("the third anniversary") == "2025-02-24"
-    assert "the third anniversary" not in _values(nlp, "The war approaches its third anniversary.")
+    assert "third anniversary" not in _values(nlp, "The war approaches its third anniversary.")
+    before = "Kyiv marked the third anniversary of the invasion, which began on February 24, 2022."
+    assert _values(nlp, before)["the third anniversary"] == "2025-02-24"
+    unrelated = "On March 3, 2021 he spoke. Later, the couple marked their tenth anniversary."
+    assert "tenth anniversary" not in _values(nlp, unrelated)
 
 
 def test_day_before_counts_from_the_last_day_mentioned(nlp):
