@@ -297,7 +297,7 @@ def _trailing_args(v: Token, obj: Token) -> list[Token]:
 def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] | None:
     subj = None
     for c in v.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") and c.ent_type_ not in ("TIME", "DATE") and not c.like_num:
             subj = c
             break
     if subj is None:
@@ -318,7 +318,16 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
             return None  # agentless passive: "it was reported that …"
         if v.dep_ in ("acl", "advcl", "xcomp") and v.tag_ in ("VBG", "VB") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not any(c.dep_ == "mark" for c in v.children):
-            # "pastors supporting Mr. Cruz", "a petition calling on …": the noun phrase
+            # "pastors supporting Mr. Cruz", "a petition calling on …": the noun phrase; but
+            # "…, saying that …" after a comma speaks for the subject of the clause
+            if v.i and doc[v.i - 1].text in (",", "—", "–") and depth < 3:
+                h = v.head
+                for _ in range(4):
+                    if h.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+                        return _source(doc, h, depth + 1)
+                    if h.head.i == h.i:
+                        break
+                    h = h.head
             h = v.head
             a = h.left_edge.i
             return (doc[a].idx, h.idx + len(h)), h.i
@@ -330,9 +339,6 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
                 return None
             return _source(doc, h, depth + 1)
         return None
-    if subj.lower_ in ("that", "which") and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
-        h = v.head  # "a super PAC that backed …": the antecedent
-        return (doc[h.left_edge.i].idx, h.idx + len(h)), h.i
     if v.lemma_ in RAISING:
         return None
     a, b = subj.left_edge.i, subj.right_edge.i
@@ -565,8 +571,9 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
             if c is None:
                 c = _speech_candidate(doc, doc[cue])
                 cands[cue] = c
-            if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in doc[cue].children):
-                src = _between_source(ctx, q, cue)
+            if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in doc[cue].children) or (
+                    c.source is not None and any(x < c.source[1] and c.source[0] < y for x, y in q.parts)):
+                src = _between_source(ctx, q, cue) or _after_source(ctx, cue)
                 if src is not None:
                     c.source, c.source_tok = src
             if c.kind != "direct" and c.content and doc.text[c.content[-1][1]:q.start].strip() == ":":
@@ -615,6 +622,20 @@ def _outside(content: list[tuple[int, int]], quotes: list[Quote]) -> int:
     inside = sum(max(0, min(b, y) - max(a, x)) for a, b in content for q in quotes for x, y in q.parts
                  if x < b and a < y)
     return sum(b - a for a, b in content) - inside
+
+
+def _after_source(ctx: _Ctx, v: int) -> tuple[tuple[int, int], int] | None:
+    """ "…," said Leslie Wimes, a …: the name right after the verb."""
+    doc = ctx.doc
+    for c in doc[v].rights:
+        if ctx.in_quote[c.i]:
+            break
+        if c.pos_ in ("PROPN", "NOUN", "PRON") and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd"):
+            a, b = c.left_edge.i, c.right_edge.i
+            while b > a and (doc[b].is_punct or doc[b].is_space):
+                b -= 1
+            return (doc[a].idx, doc[b].idx + len(doc[b])), c.i
+    return None
 
 
 def _next_para(text: str, prev_end: int, start: int) -> bool:
