@@ -182,9 +182,6 @@ class Rule:
         self.back = back
         self.need = need
 
-    def accept(self, m, ctx: Context, s: int, e: int) -> bool:
-        return True
-
     def normalise(self, m, ctx: Context, s: int, e: int) -> Result | None:
         return self.fn(m, ctx, s, e)
 
@@ -207,9 +204,6 @@ _YEAR_BARE = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _Y4 = r"(?<![\w$£€#.,/-])" + _YEAR_BARE + r"(?![\w%]|[.,]\d)"
 _MON_ANY = rf"(?P<mon>{_MF}|{_MA}|{_MA_NODOT})"
 _WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MOD_BODY = (r"(?P<mod>(?i:early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|close|turn|rest|"
-             r"remainder)\s+of))(?:\s+in)?(?:\s+|-)")
-_MOD = rf"(?:{_MOD_BODY})?"
 _ORDW = "|".join(sorted((re.escape(k) for k in _ORD if k not in ("final", "last")), key=len, reverse=True))
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}

@@ -84,9 +84,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
         if not free(s, e):
             continue
         if rule.deferred:
-            if not rule.accept(m, ctx, s, e):
-                continue
-            res = None
+            res = None  # anaphoric: normalised below, in text order
         else:
             res = rule.normalise(m, ctx, s, e)
             if res is None:
