@@ -6,5 +6,7 @@
 - ``merge``: ``merge_story(story_id, extractions) -> Story`` and ``render_story(story)``.
 """
 from storyline.stories.cluster import ClusterConfig, StoryClusterer, batch_cluster, cluster
+from storyline.stories.merge import merge_story, render_story
 
-__all__ = ["ClusterConfig", "StoryClusterer", "batch_cluster", "cluster"]
+__all__ = ["ClusterConfig", "StoryClusterer", "batch_cluster", "cluster", "merge_story",
+           "render_story"]
