@@ -57,6 +57,8 @@ _STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "in
 _PASSIVE_STANCE = frozenset("""support endorse back praise criticize criticise condemn cite quote
     describe mention blame question dispute attack mock slam blast denounce call hail applaud
     welcome accuse""".split())
+_ATTITUDE_PASSIVE = frozenset({"convince", "persuade", "concern", "worry", "disappoint", "outrage",
+                               "encourage", "satisfy", "please", "alarm", "frighten", "surprise"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "get"})
 _ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
 _RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
@@ -187,6 +189,8 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
                     break
     if content_toks is None and lemma in XCOMP:
         xs = [c for c in children if c.dep_ == "xcomp" and c.i > v.i]
+        if xs and lemma in RAISING and xs[0].lemma_.lower() in CUE_LEMMAS:
+            return None  # "appeared to suggest that …": the inner verb reports, with this subject
         if xs and lemma in RAISING:  # "Mr. Rubio appeared to be on the upswing"
             content_toks = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")] + xs
         elif xs:
@@ -314,8 +318,13 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
             first = min(t.left_edge.i for t in lefts)
             return (doc[first].idx, v.idx - (1 if doc.text[v.idx - 1:v.idx].isspace() else 0)), lefts[-1].i
     if subj is None:
-        if any(c.dep_ == "nsubjpass" for c in v.children):
-            return None  # agentless passive: "it was reported that …"
+        sp = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if sp is not None:
+            if v.lemma_ in _ATTITUDE_PASSIVE and sp.lower_ not in ("it", "there"):
+                subj = sp  # "we are convinced that …"
+            else:
+                return None  # agentless passive: "it was reported that …"
+    if subj is None:
         if v.dep_ in ("acl", "advcl", "xcomp") and v.tag_ in ("VBG", "VB") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not any(c.dep_ == "mark" for c in v.children):
             # "pastors supporting Mr. Cruz", "a petition calling on …": the noun phrase; but
@@ -339,7 +348,7 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
                 return None
             return _source(doc, h, depth + 1)
         return None
-    if v.lemma_ in RAISING:
+    if v.lemma_ in RAISING and depth == 0:
         return None
     a, b = subj.left_edge.i, subj.right_edge.i
     while b > a and (doc[b].is_punct or doc[b].is_space):

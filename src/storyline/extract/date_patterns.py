@@ -696,11 +696,14 @@ def r_nine_eleven(m, ctx, s, e):
 
 
 def r_ago(m, ctx, s, e):
+    """"two years ago" (back) and "three weeks from now" (forward) from the publication date."""
     k = _number(m.group("n"))
     if not k:
         return None  # "several years ago", "a few weeks ago": no exact value
     if ctx.published is None:
         return None, True
+    if m.group("dir").lower() != "ago":
+        k = -k
     p = ctx.published
     unit = m.group("unit").lower()
     if unit == "day":
@@ -714,6 +717,11 @@ def r_ago(m, ctx, s, e):
     if unit == "decade":
         return V.decade(p.year - 10 * k), True
     return None
+
+
+def r_h_year(m, ctx, s, e):
+    """"H1 2024", "1H 2024"."""
+    return V.half(int(m.group("year")), int(m.group("h") or m.group("h2"))), False
 
 
 def _ref(value: str):
@@ -864,7 +872,9 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
      Rule(r_century, need=("century",))),
     (_c(r"(?<![\w$£€#.,/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"), Rule(r_year, back=B_MOD)),
     (_c(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"), Rule(r_year2, need=("'", "’"))),
-    (_ci(rf"(?<![\w-])(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"), Rule(r_ago, need=(" ago",))),
+    (_ci(rf"(?<![\w-])(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|from\s+now)\b"),
+     Rule(r_ago, need=(" ago", "from now"))),
+    (_c(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)\s*{_Y4}"), Rule(r_h_year, need=("h1", "h2", "1h", "2h"))),
     (_ci(rf"(?<![\w-])(?:{_refs(PRESENT_REF[LANG])})(?![\w-])"),
      Rule(_ref("PRESENT_REF"), need=("now", "current", "present", "moment", "time being", "these days"))),
     (_ci(rf"(?<![\w-])(?:{_refs(PAST_REF[LANG])})(?![\w-]){_NUM_AHEAD}"),

@@ -474,6 +474,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc, entities: list[Entity], places: list[Place]):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: build it once
         self.entities = entities
         self.places = places
         self._ent_country: dict[str, str | None] = {}
@@ -495,7 +496,7 @@ class _Resolver:
                 if code:
                     break
         if code is None:
-            text = self.doc.text
+            text = self.text
             for a, b in e.mentions:
                 if b - a > 2:
                     code = country_of(text[a:b])
@@ -863,7 +864,8 @@ def _with_antecedent(res: "_Resolver", tok: Token) -> Actor:
     return a
 
 
-def _org_before(doc: Doc, entities: list[Entity], tok: Token, sent: SpacySpan) -> Actor | None:
+def _org_before(text_of_doc: str, entities: list[Entity], tok: Token,
+                sent: SpacySpan) -> Actor | None:
     """"the Contact Group for the Defense of Ukraine summit": the organisation that holds it."""
     best = None
     for e in entities:
@@ -876,7 +878,7 @@ def _org_before(doc: Doc, entities: list[Entity], tok: Token, sent: SpacySpan) -
     if best is None:
         return None
     a, b, e = best
-    text = doc.text[a:b]
+    text = text_of_doc[a:b]
     sector = sector_of(text) or sector_of(e.name)
     return Actor(text=text, entity=e.id, span=(a, b),
                  country=None if sector == "IGO" else country_of(text), sector=sector)
@@ -996,7 +998,7 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                     place_i = None
             place_in_scope = place_i is not None and scope[0] <= place_spans[place_i][0] < scope[1]
             if not actors and c.type == "CONSULT" and c.tok.pos_ == "NOUN":
-                org = _org_before(doc, entities, c.tok, sent)
+                org = _org_before(res.text, entities, c.tok, sent)
                 if org is not None:
                     actors = (org,)
             if not any(r.country for r in recips) and c.type != "CONSULT":
@@ -1009,7 +1011,7 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                 # PLOVER codes a domestic event's target by where it happened
                 p = places[place_i]
                 if p.country and not any(r.span == tuple(p.span) for r in recips):
-                    recips = recips + (Actor(text=doc.text[p.span[0]:p.span[1]], span=tuple(p.span),
+                    recips = recips + (Actor(text=res.text[p.span[0]:p.span[1]], span=tuple(p.span),
                                              country=p.country, entity=_entity_id(entities, p.span)),)
             if c.type in _LOCATIVE_TARGET:
                 home = (places[place_i].country if place_in_scope else None) or \

