@@ -45,6 +45,8 @@ def _values(nlp, text, published=TUE):
     ("Seventy-four years ago, a battle raged.", "Seventy-four years ago", "1951"),
     ("Officials recalled the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
     ("The Sept. 11 attack in Benghazi was discussed.", "Sept. 11", "2024-09-11"),
+    ("Prices will double three years from now.", "three years from now", "2028"),
+    ("Margins rose in H1 2024.", "H1 2024", "2024-H1"),
     # bare months: most recent past in past tense, next in future tense
     ("The ceasefire collapsed in November.", "November", "2024-11"),
     ("The parliament will vote in June.", "June", "2025-06"),
