@@ -36,6 +36,7 @@ from storyline.stories.features import WORD_RE, name_keys, normalise_term, term_
 from storyline.stories.fingerprint import NearDuplicateIndex, minhash, shingles
 
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)\]]*|\n|$)")
+OVERLAP_NEIGHBOURS = 25  # versions compared each side (in date order) for ``overlap``
 QUOTE_FOLD = 0.5  # content-word Jaccard at which two attributions say the same thing
 QUALIFIER_TEXT = {"exact": "", "about": "about ", "at_least": "at least ", "more_than": "more than ",
                   "at_most": "at most ", "less_than": "less than ", "range": "range "}
@@ -78,14 +79,19 @@ class _Facts:
     def __init__(self) -> None:
         self.items: list[_Fact] = []
         self.by_key: dict[tuple[str, str], _Fact] = {}
+        self.groups: dict[tuple[str, str], list[_Fact]] = {}  # fuzzy-folded facts by key
+
+    def new(self, f: _Fact) -> _Fact:
+        self.items.append(f)
+        self.groups.setdefault((f.kind, f.key), []).append(f)
+        return f
 
     def keyed(self, kind: str, key: str, text: str, article_id: str, spans: Sequence[Span],
               detail: dict | None = None) -> _Fact:
         f = self.by_key.get((kind, key))
         if f is None:
-            f = _Fact(kind, key, text, detail or {})
+            f = self.new(_Fact(kind, key, text, detail or {}))
             self.by_key[(kind, key)] = f
-            self.items.append(f)
         f.add(article_id, spans)
         return f
 
@@ -93,14 +99,12 @@ class _Facts:
               detail: dict, words: frozenset[str], threshold: float) -> _Fact:
         """Fold into an existing fact with the same key and mostly the same words."""
         best, best_j = None, threshold
-        for f in self.items:
-            if f.kind == kind and f.key == key:
-                j = _jaccard(words, f.words)
-                if j >= best_j:
-                    best, best_j = f, j
+        for f in self.groups.get((kind, key), ()):
+            j = _jaccard(words, f.words)
+            if j >= best_j:
+                best, best_j = f, j
         if best is None:
-            best = _Fact(kind, key, text, detail, words=words)
-            self.items.append(best)
+            best = self.new(_Fact(kind, key, text, detail, words=words))
         best.add(article_id, spans)
         return best
 
@@ -177,8 +181,8 @@ def merge_story(story_id: str, extractions: Sequence[Extraction], *, summary_sen
             ids = {i for x in (*ev.actor, *ev.recipient) for i in _actor_ids(x, a.id, ent_key, canon)}
             date = ext.dates[ev.date].value if ev.date is not None and ev.date < len(ext.dates) else None
             spans = [ev.trigger] + [x.span for x in (*ev.actor, *ev.recipient) if x.span]
-            same = [f for f in facts.items if f.kind == "event" and f.key == ev.type
-                    and (not ids or not f.detail["ids"] or ids & f.detail["ids"])
+            same = [f for f in facts.groups.get(("event", ev.type), ())
+                    if (not ids or not f.detail["ids"] or ids & f.detail["ids"])
                     and (date is None or f.detail["date"] in (None, date))
                     and (ev.mode is None or f.detail["mode"] in (None, ev.mode))
                     and f.detail["negated"] == ev.negated
@@ -197,7 +201,7 @@ def merge_story(story_id: str, extractions: Sequence[Extraction], *, summary_sen
                            "recipients": recips, "date": date, "negated": ev.negated,
                            "hypothetical": ev.hypothetical, "future": ev.future, "ids": ids})
                 f.add(a.id, spans)
-                facts.items.append(f)
+                facts.new(f)
 
     items = sorted(facts.items, key=lambda f: (KIND_ORDER.index(f.kind), -len(f.support)))
     out_facts = tuple(
@@ -282,15 +286,20 @@ def _vector(text: str) -> dict[str, float]:
 
 def _versions(exts: list[Extraction], items: list[_Fact], today: dt.date) -> tuple[StoryVersion, ...]:
     dups = NearDuplicateIndex()
+    only: dict[str, list[int]] = {}
+    for k, f in enumerate(items):
+        if len(f.support) == 1:
+            only.setdefault(next(iter(f.support)), []).append(k)
     vecs = [_vector((e.article.title or "") + "\n" + (e.article.text or "")) for e in exts]
     out = []
     for i, e in enumerate(exts):
         a = e.article
         sh = shingles((a.title or "") + "\n" + (a.text or ""))
         dup = dups.add(a.id, minhash(sh) if sh else None)
+        near = range(max(0, i - OVERLAP_NEIGHBOURS), min(len(exts), i + OVERLAP_NEIGHBOURS + 1))
         overlap = max((sum(x * vecs[j].get(t, 0.0) for t, x in vecs[i].items())
-                       for j in range(len(exts)) if j != i), default=0.0)
-        adds = tuple(k for k, f in enumerate(items) if list(f.support) == [a.id]) if len(exts) > 1 else ()
+                       for j in near if j != i), default=0.0)
+        adds = tuple(only.get(a.id, ())) if len(exts) > 1 else ()
         out.append(StoryVersion(a.id, a.title, a.source, trusted_date(a.published, today)[0], a.url,
                                 dup, overlap, adds))
     return tuple(out)
@@ -301,17 +310,22 @@ def _summary(exts: list[Extraction], items: list[_Fact], k: int) -> tuple[StoryS
     weight: Counter[str] = Counter()
     for e in exts:
         weight.update(set(term_counts((e.article.title or "") + "\n" + (e.article.text or ""))))
-    cands = []  # (article id, span, text, words, facts inside)
+    spans_of: dict[str, list[tuple[int, int, int]]] = {}  # article -> (start, end, fact)
+    for i, f in enumerate(items):
+        if f.kind != "entity":
+            for aid, spans in f.support.items():
+                spans_of.setdefault(aid, []).extend((a, b, i) for a, b in spans)
+    cands = []  # (article id, span, text, words, facts inside, version position)
     for pos, e in enumerate(exts):
         text = e.article.text or ""
+        mine = spans_of.get(e.article.id, [])
         for m in SENTENCE_RE.finditer(text):
             s = m.group().strip()
             if len(s) < 20:
                 continue
             start = m.start() + (len(m.group()) - len(m.group().lstrip()))
             span = (start, start + len(s))
-            inside = {i for i, f in enumerate(items) if f.kind != "entity" and any(
-                span[0] <= a and b <= span[1] for a, b in f.support.get(e.article.id, ()))}
+            inside = {i for a, b, i in mine if span[0] <= a and b <= span[1]}
             cands.append((e.article.id, span, s, _content_words(s), inside, pos))
     chosen: list = []
     covered: set[int] = set()
