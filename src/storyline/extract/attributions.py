@@ -91,6 +91,7 @@ class _Ctx:
     in_quote: list[bool]
     boundary: list[bool]  # token k ends a sentence (outside quotes)
     starts: list[int]  # token start offsets, for bisecting
+    text: str  # doc.text, which spaCy rebuilds on every access
 
 
 _ENDERS = frozenset(".?!")
@@ -124,7 +125,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
         return []
     quotes = find_quotes(text)
     in_quote = _quote_mask(doc, quotes)
-    ctx = _Ctx(doc, quotes, in_quote, _boundaries(doc, in_quote), [t.idx for t in doc])
+    ctx = _Ctx(doc, quotes, in_quote, _boundaries(doc, in_quote), [t.idx for t in doc], text)
     cands: dict[int, _Cand] = {}  # keyed by cue token
     for tok in doc:
         if in_quote[tok.i]:
@@ -154,8 +155,8 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
                 cands[tok.i] = c
     _colon_lines(ctx, cands)
     _attach_quotes(ctx, cands)
-    out = _finish(doc, list(cands.values()), quotes)
-    return _records(doc, out, entities)
+    out = _finish(doc, text, list(cands.values()), quotes)
+    return _records(doc, text, out, entities)
 
 
 # --- verbs ------------------------------------------------------------------------------------
@@ -218,7 +219,8 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     content_toks = objs
-                    cue_end = c.i + 1
+                    if c.i - v.i <= 3:  # "talked about"; not "spoken with his counterpart, X, about"
+                        cue_end = c.i + 1
                     break
     parenthetical = False
     if content_toks is None and (v.dep_ == "parataxis" or (
@@ -316,7 +318,8 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
         lefts = [c for c in v.lefts if c.dep_ in ("compound", "npadvmod") and c.pos_ in ("NOUN", "PROPN")]
         if lefts:
             first = min(t.left_edge.i for t in lefts)
-            return (doc[first].idx, v.idx - (1 if doc.text[v.idx - 1:v.idx].isspace() else 0)), lefts[-1].i
+            last = doc[v.i - 1]
+            return (doc[first].idx, last.idx + len(last)), lefts[-1].i
     if subj is None:
         sp = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         if sp is not None:
@@ -394,7 +397,7 @@ _NOT_SPEAKERS = frozenset("""note update updated photo photos video related read
 def _colon_lines(ctx: "_Ctx", cands: dict[int, "_Cand"]) -> None:
     """ "Sanders: Clinton Email Story Has Moved", "TRUMP: The deaths …" — a name, a colon and
     what they said, on a line of its own (headlines, transcripts, interviews)."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     if ":" not in text:
         return
     for m in _COLON_LINE.finditer(text):
@@ -565,7 +568,7 @@ def _tok_at(ctx: _Ctx, char: int, left: bool) -> int | None:
 
 def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
     doc, quotes, in_quote = ctx.doc, ctx.quotes, ctx.in_quote
-    text = doc.text
+    text = ctx.text
     last_direct: _Cand | None = None
     last_para = -1
     for q in quotes:
@@ -585,7 +588,7 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
                 src = _between_source(ctx, q, cue) or _after_source(ctx, cue)
                 if src is not None:
                     c.source, c.source_tok = src
-            if c.kind != "direct" and c.content and doc.text[c.content[-1][1]:q.start].strip() == ":":
+            if c.kind != "direct" and c.content and text[c.content[-1][1]:q.start].strip() == ":":
                 c.kind = "mixed"  # "X said that, given …:" + a quoted paragraph
             elif c.kind != "direct" and c.content and _outside(c.content, quotes) > 3:
                 continue  # the quote is a fragment of a wider content: mixed, left as it is
@@ -670,7 +673,7 @@ def _cue_after(ctx: _Ctx, q: Quote) -> int | None:
         return None
     while i < len(doc) and doc[i].is_punct and doc[i].text in ",—–-:;":
         i += 1
-    if i >= len(doc) or "\n" in doc.text[q.end:doc[i].idx]:
+    if i >= len(doc) or "\n" in ctx.text[q.end:doc[i].idx]:
         return None
     for j in range(i, min(i + 40, len(doc))):
         t = doc[j]
@@ -689,7 +692,7 @@ def _cue_after(ctx: _Ctx, q: Quote) -> int | None:
 def _cue_before(ctx: _Ctx, q: Quote, cands: dict[int, _Cand]) -> int | None:
     """X said: "…" / X said, "…" / "… / the previous paragraph ends with a colon."""
     doc, in_quote = ctx.doc, ctx.in_quote
-    text = doc.text
+    text = ctx.text
     k = q.start
     while k > 0 and text[k - 1] in " \t\u00a0":
         k -= 1
@@ -841,10 +844,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _finish(doc: Doc, cands: list[_Cand], quotes: list[Quote]) -> list[_Cand]:
+def _finish(doc: Doc, text: str, cands: list[_Cand], quotes: list[Quote]) -> list[_Cand]:
     cands = [c for c in cands if c.content]
     cands.sort(key=lambda c: (c.content[0][0], c.cue[0] if c.cue else 0))
-    text = doc.text
     for c in cands:
         if c.kind == "indirect" and any(ch in text[a:b] for a, b in c.content for ch in "\"“”"):
             c.kind = "mixed"
@@ -873,8 +875,7 @@ def _finish(doc: Doc, cands: list[_Cand], quotes: list[Quote]) -> list[_Cand]:
     return out
 
 
-def _records(doc: Doc, cands: list[_Cand], entities: list[Entity]) -> list[Attribution]:
-    text = doc.text
+def _records(doc: Doc, text: str, cands: list[_Cand], entities: list[Entity]) -> list[Attribution]:
     recs: list[dict] = []
     for c in cands:
         ent = None
@@ -886,7 +887,7 @@ def _records(doc: Doc, cands: list[_Cand], entities: list[Entity]) -> list[Attri
                 ent = entity_at(entities, h.idx, h.idx + len(h))
             if ent is None and (c.source_tok is None or doc[c.source_tok].pos_ != "NOUN"):
                 ent = entity_at(entities, *c.source)
-        stype = _source_type(doc, c, ent)
+        stype = _source_type(doc, text, c, ent)
         recs.append({"c": c, "ent": ent.id if ent else None, "type": stype})
     # nesting
     nested: list[int | None] = [None] * len(recs)
@@ -926,10 +927,10 @@ def _adjacent_sentences(doc: Doc, first: _Cand, second: _Cand) -> bool:
     return s2.start == s1.end or s2.start == s1.start and first.cue_tok < second.cue_tok
 
 
-def _source_type(doc: Doc, c: _Cand, ent: Entity | None) -> str:
+def _source_type(doc: Doc, text: str, c: _Cand, ent: Entity | None) -> str:
     if c.source is None:
         return "unnamed"
-    words = [w.lower() for w in doc.text[c.source[0]:c.source[1]].replace("’s", "").replace("'s", "").split()]
+    words = [w.lower() for w in text[c.source[0]:c.source[1]].replace("’s", "").replace("'s", "").split()]
     head = doc[c.source_tok].lower_ if c.source_tok is not None else (words[-1] if words else "")
     ws = set(words)
     if ws & L.SOCIAL_MEDIA[LANG] and not (ent is not None and ent.type == "PERSON"):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import DEP, LOWER, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from storyline.extract import lexicon_counts as L
@@ -238,7 +240,14 @@ def extract_counts(doc: Doc) -> list[Count]:
     require_parse(doc, "extract_counts")
     out: list[Count] = []
     n = len(doc)
-    lows = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    lows = [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+    # singular subjects ("a journalist was killed"), found from arrays without building Tokens
+    subj_nn: set[int] = set()
+    if len(doc):
+        for k, (dep, tag) in enumerate(doc.to_array([DEP, TAG]).tolist()):
+            if tag == _NN and dep in _SUBJ_DEPS:
+                subj_nn.add(k)
     for sent in doc.sents:
         i = sent.start
         end = sent.end
@@ -309,7 +318,7 @@ def extract_counts(doc: Doc) -> list[Count]:
                 continue
             out.append(_make(doc, qa, first, hi_last, head, value, qual))
             i = hi_last + 1
-        out.extend(_singular_victims(sent))
+        out.extend(_singular_victims(sent, subj_nn))
     out.sort(key=lambda c: c.span)
     return out
 
@@ -317,12 +326,15 @@ def extract_counts(doc: Doc) -> list[Count]:
 _ONE_TYPES = {"killed", "wounded", "arrested", "kidnapped"}
 
 
-def _singular_victims(sent) -> list[Count]:
+_NN = get_string_id("NN")
+_SUBJ_DEPS = {get_string_id("nsubj"), get_string_id("nsubjpass")}
+
+
+def _singular_victims(sent, subj_nn: set[int]) -> list[Count]:
     """"A Palestinian prisoner died", "a journalist has been killed": one person."""
     out = []
-    for tok in sent:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN":
-            continue
+    for k in sorted(i for i in subj_nn if sent.start <= i < sent.end):
+        tok = sent.doc[k]
         det = next((c for c in tok.children if c.dep_ == "det"), None)
         if det is None or det.lower_ not in ("a", "an"):
             continue

@@ -21,6 +21,9 @@ event types: the best-placed trigger's, and a second one only from another main-
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.extract import lexicon_events as L
@@ -474,10 +477,17 @@ class _Resolver:
 
     def __init__(self, doc: Doc, entities: list[Entity], places: list[Place]):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: build it once
+        self._text: str | None = None
         self.entities = entities
         self.places = places
         self._ent_country: dict[str, str | None] = {}
+
+    @property
+    def text(self) -> str:
+        """Doc.text joins every token: built once, and only when needed."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def entity_country(self, e: Entity) -> str | None:
         if e.id in self._ent_country:
@@ -496,10 +506,9 @@ class _Resolver:
                 if code:
                     break
         if code is None:
-            text = self.text
             for a, b in e.mentions:
                 if b - a > 2:
-                    code = country_of(text[a:b])
+                    code = country_of(_span_text(self.doc, a, b))
                     if code:
                         break
         self._ent_country[e.id] = code
@@ -678,9 +687,28 @@ def _reporter_subject(verb: Token) -> Token | None:
     return None
 
 
-def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
+def _trigger_hashes() -> frozenset[int]:
+    """String hashes of every word that can start a trigger (lemma or lower-case form)."""
+    words = set(VERBS) | set(NOUNS) | {k.split()[0] for k in PHRASAL} | \
+        {v for v, _ in VERB_OBJ_TYPES} | {v for v, _ in SUBJECT_SECTOR_TYPES}
+    out = set()
+    for w in words:
+        for form in (w, w.capitalize(), w.upper()):
+            out.add(get_string_id(form))
+    return frozenset(out)
+
+
+_TRIGGER_HASHES = _trigger_hashes()
+_TRIGGER_HASH_ARRAY = np.array(sorted(_TRIGGER_HASHES), dtype=np.uint64)
+
+
+def _sentence_candidates(sent: SpacySpan, maybe: list[bool] | None = None) -> list[_Cand]:
     cands: list[_Cand] = []
-    for tok in sent:
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if maybe is not None and not maybe[i]:
+            continue  # no trigger word: skip without building the Token
+        tok = doc[i]
         pos = tok.pos_
         if pos == "VERB" or (pos == "AUX" and tok.lemma_ not in ("be", "have", "do")):
             c = _verb_candidate(tok)
@@ -695,8 +723,8 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
     return cands
 
 
-def _resolve_sentence(sent: SpacySpan) -> list[_Cand]:
-    cands = _sentence_candidates(sent)
+def _resolve_sentence(sent: SpacySpan, maybe: list[bool] | None = None) -> list[_Cand]:
+    cands = _sentence_candidates(sent, maybe)
     by_tok = {c.tok.i: c for c in cands}
     out: list[_Cand] = []
     dropped: set[int] = set()
@@ -864,6 +892,16 @@ def _with_antecedent(res: "_Resolver", tok: Token) -> Actor:
     return a
 
 
+def _span_text(doc: Doc, a: int, b: int) -> str:
+    """The characters [a, b) of the Doc's text without building the whole text (slow)."""
+    sp = doc.char_span(a, b, alignment_mode="expand")
+    if sp is None:
+        return ""
+    t = sp.text
+    off = a - sp.start_char
+    return t[off:off + (b - a)]
+
+
 def _org_before(text_of_doc: str, entities: list[Entity], tok: Token,
                 sent: SpacySpan) -> Actor | None:
     """"the Contact Group for the Defense of Ukraine summit": the organisation that holds it."""
@@ -878,7 +916,7 @@ def _org_before(text_of_doc: str, entities: list[Entity], tok: Token,
     if best is None:
         return None
     a, b, e = best
-    text = text_of_doc[a:b]
+    text = _span_text(tok.doc, a, b)
     sector = sector_of(text) or sector_of(e.name)
     return Actor(text=text, entity=e.id, span=(a, b),
                  country=None if sector == "IGO" else country_of(text), sector=sector)
@@ -976,8 +1014,13 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
     place_ok = [not (p.feature and "demonym" in p.feature) and _locative(doc, p.span)
                 for p in places]
     events: list[Event] = []
+    if len(doc):
+        arr = doc.to_array([LEMMA, LOWER])
+        maybe = np.isin(arr, _TRIGGER_HASH_ARRAY).any(axis=1).tolist()
+    else:
+        maybe = []
     for sent in doc.sents:
-        chosen = _select(_resolve_sentence(sent))
+        chosen = _select(_resolve_sentence(sent, maybe))
         for c in chosen:
             _fill_roles(c)
             mode = _mode_from_cues(c, sent)
@@ -1011,7 +1054,7 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                 # PLOVER codes a domestic event's target by where it happened
                 p = places[place_i]
                 if p.country and not any(r.span == tuple(p.span) for r in recips):
-                    recips = recips + (Actor(text=res.text[p.span[0]:p.span[1]], span=tuple(p.span),
+                    recips = recips + (Actor(text=_span_text(doc, *p.span), span=tuple(p.span),
                                              country=p.country, entity=_entity_id(entities, p.span)),)
             if c.type in _LOCATIVE_TARGET:
                 home = (places[place_i].country if place_in_scope else None) or \
