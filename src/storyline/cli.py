@@ -292,10 +292,11 @@ def evaluate(name: Annotated[str, typer.Argument(help="attributions, stories, ev
     if as_json:
         out.print_json(json.dumps(report.to_json()))
         return
-    metrics = sorted({m for row in report.rows.values() for m in row})
-    table = Table("system", *metrics, title=f"storyline eval {name}")
-    for system, row in report.rows.items():
-        table.add_row(system, *(_fmt(row.get(m)) for m in metrics))
+    systems = list(report.rows)
+    metrics = list(dict.fromkeys(m for row in report.rows.values() for m in row))
+    table = Table("metric", *systems, title=f"storyline eval {name}")  # one row per metric: stays narrow
+    for m in metrics:
+        table.add_row(m, *(_fmt(report.rows[s].get(m)) for s in systems))
     out.print(table)
     for note in report.notes:
         out.print(note, highlight=False)
