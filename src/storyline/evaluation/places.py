@@ -97,9 +97,17 @@ def load_geovirus(path: Path) -> list[GeoArticle]:
         for loc in art.find("locations") or ():
             s, e = int(loc.findtext("start")), int(loc.findtext("end"))
             lat, lon = _float(loc.findtext("lat")), _float(loc.findtext("lon"))
-            if lat is None or lon is None or s < 0 or e > len(text):
+            name = (loc.findtext("name") or "").strip()
+            if lat is None or lon is None:
                 continue
-            tops.append(GoldToponym(s, e, text[s:e], None, lat, lon))
+            # the release's offsets are often one character late: trust the name
+            for shift in (0, -1, 1, -2, 2):
+                if 0 <= s + shift and text[s + shift:s + shift + len(name)] == name:
+                    s, e = s + shift, s + shift + len(name)
+                    break
+            else:
+                continue
+            tops.append(GoldToponym(s, e, name, None, lat, lon))
         out.append(GeoArticle(text, tuple(tops)))
     return out
 
