@@ -575,6 +575,12 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
         if not is_statement(text, q):
             continue
         para = text.rfind("\n", 0, q.start)
+        dash = _dash_speaker(ctx, q)
+        if dash is not None:  # "…" ― Jorge Falcon
+            cands[dash[0]] = _Cand("direct", (doc[dash[0]].idx, doc[dash[0]].idx + len(doc[dash[0]])),
+                                   dash[0], dash[1], dash[2], content=list(q.parts), quotes=[q])
+            last_direct, last_para = cands[dash[0]], para
+            continue
         cue = _cue_after(ctx, q)
         if cue is None:
             cue = _cue_before(ctx, q, cands)
@@ -591,7 +597,8 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
             if c.kind != "direct" and c.content and text[c.content[-1][1]:q.start].strip() == ":":
                 c.kind = "mixed"  # "X said that, given …:" + a quoted paragraph
             elif c.kind != "direct" and c.content and _outside(c.content, quotes) > 3:
-                continue  # the quote is a fragment of a wider content: mixed, left as it is
+                last_direct, last_para = c, para  # a fragment of a wider content: mixed
+                continue
             elif c.kind not in ("direct", "mixed") or not c.quotes:
                 c.kind = "direct"
                 c.content = []
@@ -606,6 +613,28 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
             last_direct.quotes.append(q)
             last_direct.content.extend(q.parts)
             last_para = text.rfind("\n", 0, q.end)
+
+
+_DASHES = frozenset({"―", "—", "–", "--", "-"})
+
+
+def _dash_speaker(ctx: _Ctx, q: Quote) -> tuple[int, tuple[int, int], int] | None:
+    """ "…" ― Jorge Falcon: a quote signed with a dash and a name ending the paragraph."""
+    doc, text = ctx.doc, ctx.text
+    i = _tok_at(ctx, q.end, left=False)
+    if i is None or i + 1 >= len(doc) or doc[i].text not in _DASHES or "\n" in text[q.end:doc[i].idx]:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and "\n" not in doc[j].text:
+        j += 1
+    if j == i + 1 or j - i > 5:
+        return None
+    # the name must close the line
+    if j < len(doc) and not (doc[j].is_punct and doc[j].text == ".") and "\n" not in doc[j - 1].whitespace_ \
+            and not doc[j].is_space:
+        return None
+    last = doc[j - 1]
+    return i, (doc[i + 1].idx, last.idx + len(last)), j - 1
 
 
 def _between_source(ctx: _Ctx, q: Quote, v: int) -> tuple[tuple[int, int], int] | None:

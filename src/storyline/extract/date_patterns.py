@@ -181,6 +181,11 @@ class Rule:
         self.deferred = deferred
         self.back = back
         self.need = need
+        # set by _fast(): a scan regex without a leading boundary (so that re can skip ahead
+        # on its first characters), the boundary checked here instead, and lowercase scanning
+        self.scan: re.Pattern | None = None
+        self.bound: str | None = None
+        self.on_lower = False
 
     def normalise(self, m, ctx: Context, s: int, e: int) -> Result | None:
         return self.fn(m, ctx, s, e)
@@ -189,8 +194,17 @@ class Rule:
         if self.need and not any(k in lower for k in self.need):
             return
         back = self.back
-        for m in regex.finditer(text):
-            b = back.search(text, max(0, m.start() - 48), m.start()) if back is not None else None
+        if self.scan is not None and (not self.on_lower or len(lower) == len(text)):
+            src, rx, bound = (lower if self.on_lower else text), self.scan, self.bound
+        else:  # lowercasing changed the length (rare scripts): the plain pattern on the text
+            src, rx, bound = text, regex, None
+        for m in rx.finditer(src):
+            st = m.start()
+            if bound is not None and st > 0:
+                c = src[st - 1]
+                if c.isalnum() or c == "_" or c in bound:
+                    continue
+            b = back.search(text, max(0, st - 48), st) if back is not None else None
             yield Hit(m, b) if back is not None else m
 
 
@@ -893,6 +907,31 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (_ci(rf"\b(?:the\s+)?(?P<ord>{_ORDW}|\d+(?:st|nd|rd|th))\s+anniversary\b"),
      Rule(r_anniversary, need=("anniversar",))),
 ]
+
+
+_LEADS = ((r"\b", ""), (r"(?<![\w-])", "-"), (r"(?<![\w$£€#.,/])", "$£€#.,/"))
+_UPPER_LITERAL = re.compile(r"\\.|\(\?P<\w+>|\(\?[a-zA-Z]+:|([A-Z])")
+
+
+def _fast(regex: re.Pattern, rule: Rule) -> None:
+    """Python's re skips quickly to a pattern's possible first characters, unless the pattern
+    opens with an assertion (\\b, a lookbehind) or ignores case: such patterns are rescanned
+    without the leading assertion (checked in Rule.hits) and, when case-insensitive with only
+    lowercase literals, on the lowercased text."""
+    p = regex.pattern
+    for lead, extra in _LEADS:
+        if p.startswith(lead) and not p[len(lead):].startswith("(?<"):
+            p, rule.bound = p[len(lead):], extra
+            break
+    flags = regex.flags & re.IGNORECASE
+    if flags and not any(m.group(1) for m in _UPPER_LITERAL.finditer(p)):
+        flags, rule.on_lower = 0, True
+    if p != regex.pattern or rule.on_lower:
+        rule.scan = re.compile(p, flags)
+
+
+for _regex, _rule in PATTERNS:
+    _fast(_regex, _rule)
 
 
 # ---------------------------------------------------------------- spaCy entities no rule covers
