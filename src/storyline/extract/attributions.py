@@ -59,6 +59,10 @@ _PASSIVE_STANCE = frozenset("""support endorse back praise criticize criticise c
     welcome accuse""".split())
 _ATTITUDE_PASSIVE = frozenset({"convince", "persuade", "concern", "worry", "disappoint", "outrage",
                                "encourage", "satisfy", "please", "alarm", "frighten", "surprise"})
+_ADDRESSEE_VERBS = frozenset("tell ask inform remind assure urge warn thank answer".split())
+_PEOPLE = frozenset("""reporter reporters voter voters supporter supporters crowd audience people
+    dispatcher journalist journalists friend friends member members viewer viewers listener
+    listeners official officials host interviewer colleague colleagues audiences crowds""".split())
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "get"})
 _ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
 _RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
@@ -204,6 +208,9 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
             content_toks = subj
     if content_toks is None and lemma in OBJECT:
         objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
+        if objs and lemma in _ADDRESSEE_VERBS and (objs[0].pos_ == "PRON" or objs[0].ent_type_ in ("PERSON", "ORG", "NORP")
+                                                   or objs[0].lemma_.lower() in _PEOPLE):
+            objs = []  # "told me", "asked reporters": the addressee, not what was said
         if objs:
             o = objs[0]
             about = [c for c in o.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS]

@@ -320,6 +320,18 @@ def _prior(e: GeoEntry, alt: bool) -> float:
     return s
 
 
+_STATE_AFTER = re.compile(r"^\s+(?:state|province)\b")
+_STATE_BEFORE = re.compile(r"\b(?:state|province) of\s+$", re.IGNORECASE)
+
+
+def _mark_divisions(text: str, mentions: list[_Mention]) -> None:
+    """"Washington state", "the state of Washington": the division, not the city."""
+    for m in mentions:
+        if m.only is None and m.forced is None and (
+                _STATE_AFTER.match(text[m.end:m.end + 12]) or _STATE_BEFORE.search(text[max(0, m.start - 12):m.start])):
+            m.only = frozenset({"admin1"})
+
+
 def _candidates(gaz: Gazetteer, m: _Mention) -> list[tuple[int, bool]]:
     if m.forced is not None:
         return [(m.forced, False)]
@@ -336,6 +348,7 @@ def _candidates(gaz: Gazetteer, m: _Mention) -> list[tuple[int, bool]]:
 
 
 def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[int | None]:
+    _mark_divisions(text, mentions)
     cand_lists = [_candidates(gaz, m) for m in mentions]
     entries = gaz.entries
 
