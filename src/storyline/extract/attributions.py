@@ -96,6 +96,8 @@ class _Ctx:
     boundary: list[bool]  # token k ends a sentence (outside quotes)
     starts: list[int]  # token start offsets, for bisecting
     text: str  # doc.text, which spaCy rebuilds on every access
+    sent_start: list[int]  # per token: where its sentence starts and ends
+    sent_end: list[int]
 
 
 _ENDERS = frozenset(".?!")
@@ -129,7 +131,12 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
         return []
     quotes = find_quotes(text)
     in_quote = _quote_mask(doc, quotes)
-    ctx = _Ctx(doc, quotes, in_quote, _boundaries(doc, in_quote), [t.idx for t in doc], text)
+    sent_start, sent_end = [0] * len(doc), [0] * len(doc)
+    for sent in doc.sents:
+        for k in range(sent.start, sent.end):
+            sent_start[k], sent_end[k] = sent.start, sent.end
+    ctx = _Ctx(doc, quotes, in_quote, _boundaries(doc, in_quote), [t.idx for t in doc], text,
+               sent_start, sent_end)
     cands: dict[int, _Cand] = {}  # keyed by cue token
     for tok in doc:
         if in_quote[tok.i]:
@@ -236,6 +243,9 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
             parenthetical = True
     if content_toks is None and not parenthetical and lemma not in SPEECH:
         return None
+    inserted = None
+    if content_toks is None and not parenthetical:
+        inserted = _inserted(ctx, v)  # "These employees, Stumpf explained, were well paid."
     src = _source(doc, v)
     cue_span = _cue_span(doc, v, cue_end)
     cand = _Cand(kind, cue_span, v.i, src[0] if src else None, src[1] if src else None, verb=v.i)
@@ -243,6 +253,8 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
         cand.content = _clause_minus(ctx, v.head, v)
         if not cand.content:
             return None
+    elif inserted:
+        cand.content = inserted
     elif content_toks is not None:
         toks = {i for h in content_toks for i in _subtree(h)}
         cand.content = _content_spans(ctx, toks, v.i)
@@ -305,6 +317,34 @@ def _trailing_args(v: Token, obj: Token) -> list[Token]:
         else:
             break
     return out
+
+
+_INSERT_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _inserted(ctx: "_Ctx", v: Token) -> list[tuple[int, int]] | None:
+    """A speech verb set between commas inside what was said: "X, he said, is …", "People
+    like Scott, he said.", "Hawaii, as one adviser pointed out, rarely …"."""
+    doc = ctx.doc
+    subj = [c for c in v.lefts if c.dep_ == "nsubj"]
+    if not subj:
+        return None
+    a = subj[-1].left_edge.i
+    if a > 0 and doc[a - 1].lower_ == "as":
+        a -= 1
+    ss, se = ctx.sent_start[v.i], ctx.sent_end[v.i]
+    if a - 1 <= ss or doc[a - 1].text not in _INSERT_MARKS:
+        return None
+    if any(ctx.in_quote[k] or doc[k].text in _QUOTE_CHARS for k in range(ss, se)):
+        return None  # quotations are attached by the quote pass
+    b = v.i + 1
+    while b < se and doc[b].text not in _INSERT_MARKS and doc[b].text not in (".", "!", "?", ";"):
+        b += 1
+    toks = set(range(ss, a - 1))
+    if b < se and doc[b].text in _INSERT_MARKS:
+        toks |= set(range(b + 1, se))
+    spans = _content_spans(ctx, toks, v.i)
+    return spans or None
 
 
 def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] | None:

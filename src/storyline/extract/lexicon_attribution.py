@@ -60,7 +60,7 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         lambaste pound compliment specify sense hammer rip knock bash trash fault chide taunt
         needle jab skewer savage pan flay blister fustigate vilify demonize demonise smear
         belittle mischaracterize misrepresent dismiss downplay tout trumpet celebrate extol
-        commend salute acclaim""".split()),
+        commend salute acclaim suggest vow""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
