@@ -55,6 +55,22 @@ def _view(text, a):
     # agentless passive
     ("It was reported that the talks had collapsed.", "indirect", None, "was reported",
      "that the talks had collapsed"),
+    # a speech verb set between commas inside what was said
+    ("The new tariffs, the economist argued, would hurt farmers most.", "indirect", "the economist",
+     "argued", "The new tariffs | would hurt farmers most"),
+    # attitude adjectives, light verbs with report nouns, report nouns with their preposition
+    ("The governor was critical of the new budget.", "indirect", "The governor", "was critical of",
+     "the new budget"),
+    ("The senator made the case that the bill would save money.", "indirect", "The senator",
+     "made the case", "that the bill would save money"),
+    ("The senator's call for a recount was rejected.", "indirect", "The senator's", "call for",
+     "a recount"),
+    # a name, a colon, and what they said (headlines, transcripts)
+    ("Angela Merkel: Europe must stand together\n", "indirect", "Angela Merkel", ":",
+     "Europe must stand together"),
+    # a quote signed with a dash
+    ("“The debate changed my mind.” ― Maria Gonzalez\n", "direct", "Maria Gonzalez", "―",
+     "“The debate changed my mind.”"),
     # mixed: a quoted fragment inside indirect speech
     ("The coach said the team had been “completely outplayed” in the second half.", "mixed",
      "The coach", "said", "the team had been “completely outplayed” in the second half"),
@@ -77,6 +93,9 @@ def test_attribution_found(nlp, text, kind, source, cue, content):
     "The idea, which was not implemented, was rejected by most European countries.",
     "The company raised $5 million from investors last year.",
     "Rain fell across the valley for most of the afternoon.",
+    "Update: the article was corrected on Monday.\n",
+    "He told me about it, and I left.",
+    "The new policy was rejected by the committee.",
 ])
 def test_no_statement(nlp, text):
     text, got = _run(nlp, text)
