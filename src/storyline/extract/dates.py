@@ -73,6 +73,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
 
     taken: list[tuple[int, int]] = []
+    turned_down: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
@@ -88,9 +89,12 @@ def extract_dates(doc: Doc, published: dt.date | None) -> list[DateValue]:
         else:
             res = rule.normalise(m, ctx, s, e)
             if res is None:
+                turned_down.append((s, e))
                 continue
         taken.append((s, e))
         chosen.append((s, e, rule, m, res))
+    # spaCy DATE/TIME entities that no rule took nor turned down ("the Russell 2000 Index")
+    taken.extend(turned_down)
     for es, ee in _entity_spans(doc):
         if free(es, ee):
             res = resolve_entity_text(text[es:ee], published)
