@@ -73,6 +73,9 @@ def find_quotes(text: str) -> list[Quote]:
                 continue
         else:
             idx = _last(stack, "curly")
+            if idx is None and not stack and _opens(text, pos, 1) and (pos == 0 or text[pos - 1] == "\n"):
+                stack.append(("curly", pos))  # ”… used as the opening mark of a paragraph
+                continue
             if idx is None and stack:
                 idx = len(stack) - 1  # "… closed with a curly mark”
             if idx is None:

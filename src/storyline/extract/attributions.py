@@ -227,6 +227,10 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
                 cue_end = about[0].i + 1
             else:
                 content_toks = objs + _trailing_args(v, o)
+        else:
+            comps = [c for c in children if c.dep_ == "ccomp" and c.i > v.i]
+            if comps:  # "condemned what he called a breach"
+                content_toks = comps
     if content_toks is None and lemma in PREP:
         for c in children:
             if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:
@@ -311,8 +315,10 @@ def _trailing_args(v: Token, obj: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ == "prep":
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _SETTING_NOUNS:
+            if pobj is None:
                 break
+            if pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _SETTING_NOUNS:
+                continue  # "lauded X in his address for Y": the setting stays out, Y comes in
             out.append(c)
         else:
             break

@@ -109,7 +109,7 @@ def _verb_type(head: Token) -> str | None:
     for _ in range(4):
         dep = tok.dep_
         gov = tok.head
-        if gov is tok:
+        if gov.i == tok.i:
             return None
         if dep == "conj":
             tok = gov

@@ -115,7 +115,7 @@ def _split(entry: str) -> tuple[str, str | None]:
 
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 30:
+    while tok.head.i != tok.i and d < 30:
         tok = tok.head
         d += 1
     return d
@@ -125,7 +125,7 @@ def _clause_verb(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (the token itself for verbs)."""
     t = tok
     for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -305,7 +305,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:
         return None
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp"):
         return _subject(verb.head, depth + 1)
@@ -365,7 +365,7 @@ def _fill_roles_of(c: _Cand, tok: Token) -> None:
             # lower in the clause
             if not c.recip_toks:
                 for t in gov.subtree:
-                    if t.dep_ == "prep" and t.lower_ in ("on", "against", "upon") and t.head is not tok:
+                    if t.dep_ == "prep" and t.lower_ in ("on", "against", "upon") and t.head.i != tok.i:
                         c.recip_toks.extend(g for g in t.children if g.dep_ == "pobj")
                         break
         for ch in tok.children:
@@ -614,7 +614,7 @@ def _control_of(c: _Cand) -> tuple[Token, str] | None:
     t = tok
     for _ in range(3):
         head = t.head
-        if head is t:
+        if head.i == t.i:
             return None
         dep = t.dep_
         hl = head.lemma_.lower()
@@ -673,7 +673,7 @@ def _in_purpose_clause(verb: Token) -> bool:
         has_to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
         if has_to and t.dep_ in ("acl", "advcl", "relcl"):
             return True
-        if t.dep_ in ("xcomp", "ccomp", "conj") and t.head is not t:
+        if t.dep_ in ("xcomp", "ccomp", "conj") and t.head.i != t.i:
             t = t.head
             continue
         return False
@@ -872,7 +872,7 @@ def _antecedent(tok: Token) -> Token | None:
             s = _subject(t.head)
             if s is not None and s.lower_ not in _PRONOUN_HEADS:
                 return s
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
@@ -982,7 +982,7 @@ def _locative(doc: Doc, span) -> bool:
     for _ in range(3):
         if root.dep_ == "pobj":
             return root.head.lower_ in _LOC_PREPS
-        if root.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod") and root.head is not root:
+        if root.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod") and root.head.i != root.i:
             root = root.head
             continue
         return root.dep_ in ("npadvmod",)
