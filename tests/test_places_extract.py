@@ -107,3 +107,23 @@ def test_sample_places(nlp):
     first_places = by_text(first, places_of(nlp, first))
     assert first_places["Moscow"].geonameid == 524901
     assert first_places["Russian"].country == "RUS"
+
+
+@pytest.mark.parametrize("text, surface, geonameid", [
+    ("Wildfires burned across Washington state on Sunday.", "Washington", 5815135),
+    ("Lawmakers in the state of Washington voted on Tuesday.", "Washington", 5815135),
+    ("The president returned to Washington on Sunday.", "Washington", 4140963),
+])
+def test_state_cue_picks_the_division(nlp, text, surface, geonameid):
+    got = by_text(text, places_of(nlp, text))
+    assert surface in got and got[surface].geonameid == geonameid
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n", "...", "’s", "The the the", "UK UK UK", "BEIRUT", "(Reuters) -",
+    "New York, New York, New York", "St. Petersburg’s", "Kiev’s Kyiv's Kiyv",
+])
+def test_odd_texts_give_valid_spans(nlp, text):
+    for p in places_of(nlp, text):
+        assert 0 <= p.span[0] < p.span[1] <= len(text)
+        assert text[p.span[0]:p.span[1]].strip()
