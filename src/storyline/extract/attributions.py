@@ -160,6 +160,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
             c = _adjective_candidate(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
+        elif tok.dep_ == "ROOT" and tok.tag_ in ("NNS", "NNPS") and _verb_as_noun(tok):
+            c = _headline_candidate(ctx, tok)
+            if c is not None:
+                cands[tok.i] = c
         elif tok.pos_ == "NOUN" and (lemma in NOUNS or lemma in NOUN_PREPS):
             c = _noun_candidate(ctx, tok)
             if c is not None:
@@ -543,6 +547,37 @@ def _adjective_candidate(ctx: "_Ctx", adj: Token) -> _Cand | None:
         return None
     return _Cand("indirect", cue, adj.i, src[0] if src else None, src[1] if src else None,
                  content=spans, verb=cop.i)
+
+
+def _verb_as_noun(t: Token) -> bool:
+    """ "Federal court rules against …", "Trump questions …": a reporting verb in -s that the
+    tagger read as a plural noun (headlines, short leads)."""
+    w = t.lower_
+    if not w.endswith("s"):
+        return False
+    stems = {w[:-1], w[:-2] if w.endswith("es") else w[:-1], w[:-3] + "y" if w.endswith("ies") else w}
+    return bool(stems & CUE_LEMMAS)
+
+
+def _headline_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
+    doc = ctx.doc
+    lefts = [c for c in n.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN")]
+    if not lefts:
+        return None
+    a = min(c.left_edge.i for c in lefts)
+    last = doc[n.i - 1]
+    ss, se = ctx.sent_start[n.i], ctx.sent_end[n.i]
+    toks = set(range(n.i + 1, se))
+    k = n.i + 1
+    cue_end = n.i + 1
+    if k < se and doc[k].pos_ == "ADP" and k + 1 < se:  # "rules against"
+        toks.discard(k)
+        cue_end = k + 1
+    spans = _content_spans(ctx, toks, n.i)
+    if not spans or spans[0][1] - spans[0][0] < 3:
+        return None
+    cue = (n.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
+    return _Cand("indirect", cue, n.i, (doc[a].idx, last.idx + len(last)), n.i - 1, content=spans)
 
 
 def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:

@@ -318,7 +318,10 @@ def extract_counts(doc: Doc) -> list[Count]:
                 continue
             out.append(_make(doc, qa, first, hi_last, head, value, qual))
             i = hi_last + 1
-        out.extend(_singular_victims(sent, subj_nn))
+        here = {k for k in subj_nn if k < sent.end}
+        if here:
+            subj_nn -= here
+            out.extend(_singular_victims(sent, here))
     out.sort(key=lambda c: c.span)
     return out
 
@@ -333,7 +336,9 @@ _SUBJ_DEPS = {get_string_id("nsubj"), get_string_id("nsubjpass")}
 def _singular_victims(sent, subj_nn: set[int]) -> list[Count]:
     """"A Palestinian prisoner died", "a journalist has been killed": one person."""
     out = []
-    for k in sorted(i for i in subj_nn if sent.start <= i < sent.end):
+    for k in sorted(subj_nn):
+        if not sent.start <= k < sent.end:
+            continue
         tok = sent.doc[k]
         det = next((c for c in tok.children if c.dep_ == "det"), None)
         if det is None or det.lower_ not in ("a", "an"):

@@ -21,7 +21,6 @@ event types: the best-placed trigger's, and a second one only from another main-
 """
 from __future__ import annotations
 
-import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -699,7 +698,6 @@ def _trigger_hashes() -> frozenset[int]:
 
 
 _TRIGGER_HASHES = _trigger_hashes()
-_TRIGGER_HASH_ARRAY = np.array(sorted(_TRIGGER_HASHES), dtype=np.uint64)
 
 
 def _sentence_candidates(sent: SpacySpan, maybe: list[bool] | None = None) -> list[_Cand]:
@@ -902,8 +900,7 @@ def _span_text(doc: Doc, a: int, b: int) -> str:
     return t[off:off + (b - a)]
 
 
-def _org_before(text_of_doc: str, entities: list[Entity], tok: Token,
-                sent: SpacySpan) -> Actor | None:
+def _org_before(entities: list[Entity], tok: Token, sent: SpacySpan) -> Actor | None:
     """"the Contact Group for the Defense of Ukraine summit": the organisation that holds it."""
     best = None
     for e in entities:
@@ -1015,8 +1012,8 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                 for p in places]
     events: list[Event] = []
     if len(doc):
-        arr = doc.to_array([LEMMA, LOWER])
-        maybe = np.isin(arr, _TRIGGER_HASH_ARRAY).any(axis=1).tolist()
+        hs = _TRIGGER_HASHES
+        maybe = [lem in hs or low in hs for lem, low in doc.to_array([LEMMA, LOWER]).tolist()]
     else:
         maybe = []
     for sent in doc.sents:
@@ -1041,7 +1038,7 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                     place_i = None
             place_in_scope = place_i is not None and scope[0] <= place_spans[place_i][0] < scope[1]
             if not actors and c.type == "CONSULT" and c.tok.pos_ == "NOUN":
-                org = _org_before(res.text, entities, c.tok, sent)
+                org = _org_before(entities, c.tok, sent)
                 if org is not None:
                     actors = (org,)
             if not any(r.country for r in recips) and c.type != "CONSULT":

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from storyline.extract.gazetteer import GeoEntry, Gazetteer, get_gazetteer
+from storyline.extract.gazetteer import GeoEntry, Gazetteer, get_gazetteer, haversine_km
 from storyline.records import Entity, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -61,6 +61,7 @@ ORG_WORDS = {"en": {
 MIN_POP_FOR_RELABEL = 100_000
 MIN_POP_EMBEDDED = 100_000
 NAMESAKE_MIN_POP = 100_000
+NEAR_KM = 250.0
 NAMESAKE_MIN_POP_ALT = 1_000_000  # "New York" (an alternate name of New York City)
 
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3})(?=,| \(|\s+[-—–]|:)")
@@ -377,6 +378,10 @@ def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[int | 
             container[k] = {i for i, _ in cand_lists[k + 1]
                             if entries[i].kind in ("admin1", "country")}
 
+    # anchors: places named without ambiguity (one candidate), as points
+    anchors = [(k, entries[c[0][0]]) for k, c in enumerate(cand_lists)
+               if len(c) == 1 and entries[c[0][0]].kind in ("city", "admin1") and entries[c[0][0]].lat is not None]
+
     chosen: list[int | None] = []
     for k, cands in enumerate(cand_lists):
         if not cands:
@@ -402,6 +407,10 @@ def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[int | 
                     s += 1.0
             if e.kind == "city" and (e.cc, e.admin1) in doc_admin1:
                 s += 1.5
+            if e.kind == "city" and e.lat is not None and any(
+                    j != k and a.geonameid != e.geonameid
+                    and haversine_km(a.lat, a.lon, e.lat, e.lon) <= NEAR_KM for j, a in anchors):
+                s += 1.0  # near another place the article names
             if k in container:
                 for j in container[k]:
                     c = entries[j]
