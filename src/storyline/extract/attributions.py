@@ -961,6 +961,17 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_MODALS = frozenset("will would could may might should can must shall to wo ca 'll".split())
+
+
+def _relays(v: Token) -> bool:
+    """A report relayed inside another one: a speech verb that did happen ("… that the channel
+    reported …"), not a planned, possible or denied one ("… would declare …")."""
+    if v.lemma_.lower() not in _RELAY:
+        return False
+    return not any(c.dep_ in ("aux", "neg") and c.lower_ in _MODALS | {"not", "n't", "never"} for c in v.children)
+
+
 def _finish(doc: Doc, text: str, cands: list[_Cand], quotes: list[Quote]) -> list[_Cand]:
     cands = [c for c in cands if c.content]
     cands.sort(key=lambda c: (c.content[0][0], c.cue[0] if c.cue else 0))
@@ -978,7 +989,7 @@ def _finish(doc: Doc, text: str, cands: list[_Cand], quotes: list[Quote]) -> lis
     # is part of what was said; a speech act there ("… that the channel reported …") is a
     # relayed report and stays, nested
     spans = [(c, p) for c in keep for p in c.content]
-    keep = [c for c in keep if c.cue_tok is None or doc[c.cue_tok].lemma_.lower() in _RELAY
+    keep = [c for c in keep if c.cue_tok is None or _relays(doc[c.cue_tok])
             or not any(o is not c and _overlaps(c.cue, p) for o, p in spans)]
     # one attribution per content span: the same content from two cues keeps the nearer cue
     seen: dict[tuple, _Cand] = {}
