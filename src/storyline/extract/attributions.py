@@ -991,6 +991,10 @@ def _finish(doc: Doc, text: str, cands: list[_Cand], quotes: list[Quote]) -> lis
     spans = [(c, p) for c in keep for p in c.content]
     keep = [c for c in keep if c.cue_tok is None or _relays(doc[c.cue_tok])
             or not any(o is not c and _overlaps(c.cue, p) for o, p in spans)]
+    # a stance with no one holding it ("to defend the bloc", "looking to cut", "Don't forget …")
+    keep = [c for c in keep if not (c.source is None and c.cue_tok is not None and c.kind == "indirect"
+                                    and doc[c.cue_tok].tag_ in ("VB", "VBG")
+                                    and doc[c.cue_tok].lemma_.lower() not in SPEECH)]
     # one attribution per content span: the same content from two cues keeps the nearer cue
     seen: dict[tuple, _Cand] = {}
     out = []
