@@ -385,6 +385,14 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
             else:
                 return None  # agentless passive: "it was reported that …"
     if subj is None:
+        h = v.head
+        if v.dep_ in ("xcomp", "advcl", "ccomp", "oprd") and h.pos_ in ("VERB", "AUX") and h.i < v.i:
+            # "pressed Stumpf to admit …", "the ad shows Hillary Clinton asking …": the object
+            obj = next((c for c in h.children if c.dep_ in ("dobj", "nsubj") and h.i < c.i < v.i
+                        and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if obj is not None and obj.right_edge.i == v.i - 1 - (1 if doc[v.i - 1].dep_ == "aux" else 0):
+                a, b = obj.left_edge.i, obj.right_edge.i
+                return (doc[a].idx, doc[b].idx + len(doc[b])), obj.i
         if v.dep_ in ("acl", "advcl", "xcomp") and v.tag_ in ("VBG", "VB") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not any(c.dep_ == "mark" for c in v.children):
             # "pastors supporting Mr. Cruz", "a petition calling on …": the noun phrase; but
