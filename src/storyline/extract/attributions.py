@@ -152,6 +152,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
             c = _light_candidate(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
+        elif tok.dep_ == "prep" and tok.i == ctx.sent_start[tok.i] and tok.lower_ in _FRONT_PREPS:
+            c = _fronted_source(ctx, tok)
+            if c is not None:
+                cands[tok.i] = c
         elif lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             c = _according(ctx, tok)
             if c is not None:
@@ -586,6 +590,43 @@ def _headline_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
         return None
     cue = (n.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
     return _Cand("indirect", cue, n.i, (doc[a].idx, last.idx + len(last)), n.i - 1, content=spans)
+
+
+_FRONT_PREPS = frozenset({"in", "for", "per", "by"})
+_IN_SOURCES = L.DOCUMENT[LANG] | frozenset({"view", "opinion", "words", "interview", "speech", "estimation",
+                                            "judgment", "judgement", "assessment", "account"})
+_BY_SOURCES = frozenset({"measure", "account", "estimate", "count", "tally"})
+
+
+def _fronted_source(ctx: "_Ctx", prep: Token) -> _Cand | None:
+    """ "In the poll, she led …", "For Chait, Williamson is …", "Per CTV News, she had …",
+    "By some measures, Mr. Obama has …": a fronted source, set off by a comma."""
+    doc = ctx.doc
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    end = pobj.right_edge.i
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    w, lemma = prep.lower_, pobj.lemma_.lower()
+    if w == "in" and lemma not in _IN_SOURCES:
+        return None
+    if w == "by" and lemma not in _BY_SOURCES:
+        return None
+    if w == "for" and not (pobj.ent_type_ in ("PERSON", "ORG", "NORP") or pobj.pos_ == "PRON"
+                           or lemma in ("many", "most", "some", "critics", "supporters", "others")):
+        return None
+    if w == "per" and pobj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if prep.head.lemma_.lower() in CUE_LEMMAS:
+        return None  # "In a statement, Clinton said …": the verb reports, with its own subject
+    se = ctx.sent_end[prep.i]
+    spans = _content_spans(ctx, set(range(end + 2, se)), prep.i)
+    if not spans:
+        return None
+    a = pobj.left_edge.i
+    return _Cand("according_to", (prep.idx, prep.idx + len(prep)), prep.i,
+                 (doc[a].idx, doc[end].idx + len(doc[end])), pobj.i, content=spans)
 
 
 def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:

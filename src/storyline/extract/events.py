@@ -52,6 +52,7 @@ def require_parse(doc: Doc, stage: str) -> None:
         raise UnparsedDoc(f"{stage} needs a parsed Doc: parse the text with "
                           "storyline.annotate.nlp.load() (a pipeline with a dependency parser)")
 
+
 LANG = "en"
 VERBS = L.VERBS[LANG]
 WEAK_VERBS = L.WEAK_VERBS[LANG]
@@ -76,11 +77,9 @@ _SECTOR_VERBS = frozenset(v for v, _ in SUBJECT_SECTOR_TYPES)
 _EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "operations", "mission", "bid",
                  "move", "initiative"}
 
-_SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _OBJ = {"dobj", "obj", "attr", "oprd"}
 _RECIPIENT_PREPS = {"on", "against", "to", "at", "into", "upon", "toward", "towards", "with",
                     "from", "over", "of"}
-_CLAUSE_DEPS = {"ROOT", "ccomp", "conj", "xcomp", "advcl", "parataxis"}
 _PRONOUN_HEADS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "who", "which",
                   "that", "its", "their", "his", "us"}
 _MAX_TYPES = 2
@@ -89,7 +88,6 @@ _THEME_OBJECT = {"CONSULT", "MOBILIZE", "AID", "COOPERATE", "AGREE", "RETREAT"}
 _STRIKE_MILITARY = {"air", "missile", "drone", "military", "rocket", "artillery", "precision"}
 _MEET_CUES = {"meet", "meeting", "visit", "summit", "host", "conference", "talks", "arrive",
               "trip", "tour", "sideline", "sidelines"}
-_ATTACK_NOUNS = {"ASSAULT"}
 
 
 class _Cand:
@@ -379,8 +377,6 @@ def _fill_roles_of(c: _Cand, tok: Token) -> None:
                 c.recip_toks.extend(g for g in ch.children if g.dep_ == "pobj")
             elif ch.dep_ == "prep" and ch.lower_ == "by" and not c.actor_toks:
                 c.actor_toks.extend(g for g in ch.children if g.dep_ == "pobj")
-        if not c.actor_toks and tok.dep_ in ("nsubj", "nsubjpass"):
-            pass
         return
     ag = _agent(verb)
     ps = _passive_subject(verb)

@@ -380,7 +380,7 @@ def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[int | 
 
     # anchors: places named without ambiguity (one candidate), as points
     anchors = [(k, entries[c[0][0]]) for k, c in enumerate(cand_lists)
-               if len(c) == 1 and entries[c[0][0]].kind in ("city", "admin1") and entries[c[0][0]].lat is not None]
+               if len(c) == 1 and entries[c[0][0]].kind == "city" and entries[c[0][0]].lat is not None]
 
     chosen: list[int | None] = []
     for k, cands in enumerate(cand_lists):
