@@ -17,7 +17,8 @@ then reads the structure around each trigger:
   mentions, an overlapping place) and its sector.
 
 To keep the output readable (and the evaluation honest) a sentence keeps at most two distinct
-event types: the best-placed trigger's, and a second one only from another main-clause trigger.
+event types: the best trigger's (strongest cue, closest to the root of the parse), and a second
+one only from another strong trigger; weak cues ("provided details", "the war") alone make no event.
 """
 from __future__ import annotations
 
