@@ -416,6 +416,8 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
             return None  # "Asked if …"
         if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp", "pcomp") and v.head.i != v.i:
             h = v.head
+            if v.dep_ == "pcomp" and h.pos_ == "ADP" and h.head.i != h.i:
+                h = h.head  # "responded by saying …", "After saying …, she was …"
             if h.pos_ not in ("VERB", "AUX"):
                 return None
             return _source(doc, h, depth + 1)
@@ -805,6 +807,11 @@ def _outside(content: list[tuple[int, int]], quotes: list[Quote]) -> int:
 def _after_source(ctx: _Ctx, v: int) -> tuple[tuple[int, int], int] | None:
     """ "…," said Leslie Wimes, a …: the name right after the verb."""
     doc = ctx.doc
+    k = v + 1
+    if k < len(doc) and doc[k].pos_ == "PROPN" and not ctx.in_quote[k]:  # "Said Ellis: …"
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+            k += 1
+        return (doc[v + 1].idx, doc[k].idx + len(doc[k])), k
     for c in doc[v].rights:
         if ctx.in_quote[c.i]:
             break

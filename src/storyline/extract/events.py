@@ -852,7 +852,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     # keep one event per trigger token; several events of a kept type may stay
     out, seen = [], set()
     for c in sorted(cands, key=lambda x: x.tok.i):
-        if c.type in keep_types and c.tok.i not in seen and (c.prio >= 2 or c is best):
+        if c.type in keep_types and c.tok.i not in seen and c.prio >= 2:
             out.append(c)
             seen.add(c.tok.i)
     return out
