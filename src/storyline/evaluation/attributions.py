@@ -241,6 +241,10 @@ _RX_SAID = re.compile(
     r"((?:[A-Z][\w.’'-]*\s*){1,3}|he |she |they )\s*(said|says|told|added)\b")
 
 
+_RX_SAID_BEFORE = re.compile(
+    r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}|\b[Hh]e|\b[Ss]he)\s+(said|says|told)[^.\"“]*[:,]\s*$")
+
+
 def regex_baseline(text: str) -> list[Attribution]:
     out = []
     for m in _RX_QUOTE.finditer(text):
@@ -256,7 +260,7 @@ def regex_baseline(text: str) -> list[Attribution]:
                 src = (m.end() + s.start(3), m.end() + s.start(3) + len(s.group(3).rstrip()))
                 cue = (m.end() + s.start(4), m.end() + s.end(4))
         else:
-            hm = re.search(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}|\b[Hh]e|\b[Ss]he)\s+(said|says|told)[^.\"“]*[:,]\s*$", head)
+            hm = _RX_SAID_BEFORE.search(head)
             if hm:
                 base = max(0, m.start() - 60)
                 src = (base + hm.start(1), base + hm.end(1))

@@ -223,8 +223,9 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
             content_toks = subj
     if content_toks is None and lemma in OBJECT:
         objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
-        if objs and lemma in _ADDRESSEE_VERBS and (objs[0].pos_ == "PRON" or objs[0].ent_type_ in ("PERSON", "ORG", "NORP")
-                                                   or objs[0].lemma_.lower() in _PEOPLE):
+        if objs and lemma in _ADDRESSEE_VERBS and (
+                objs[0].pos_ == "PRON" or objs[0].ent_type_ in ("PERSON", "ORG", "NORP")
+                or objs[0].lemma_.lower() in _PEOPLE):
             objs = []  # "told me", "asked reporters": the addressee, not what was said
         if objs:
             o = objs[0]
@@ -748,7 +749,8 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
             continue
         # a quote continuing the last attributed one (same paragraph, or the next one opening
         # with a quotation)
-        if last_direct is not None and len(inner_text(text, q).split()) >= 4 and (para == last_para or _next_para(text, last_direct.content[-1][1], q.start)):
+        if last_direct is not None and len(inner_text(text, q).split()) >= 4 and (
+                para == last_para or _next_para(text, last_direct.content[-1][1], q.start)):
             last_direct.quotes.append(q)
             last_direct.content.extend(q.parts)
             last_para = text.rfind("\n", 0, q.end)
@@ -804,6 +806,10 @@ def _outside(content: list[tuple[int, int]], quotes: list[Quote]) -> int:
     return sum(b - a for a, b in content) - inside
 
 
+_AFTER_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
+_PLATFORMS = frozenset({"telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "x"})
+
+
 def _after_source(ctx: _Ctx, v: int) -> tuple[tuple[int, int], int] | None:
     """ "…," said Leslie Wimes, a …: the name right after the verb."""
     doc = ctx.doc
@@ -815,7 +821,7 @@ def _after_source(ctx: _Ctx, v: int) -> tuple[tuple[int, int], int] | None:
     for c in doc[v].rights:
         if ctx.in_quote[c.i]:
             break
-        if c.pos_ in ("PROPN", "NOUN", "PRON") and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd"):
+        if c.pos_ in ("PROPN", "NOUN", "PRON") and c.dep_ in _AFTER_DEPS:
             a, b = c.left_edge.i, c.right_edge.i
             while b > a and (doc[b].is_punct or doc[b].is_space):
                 b -= 1
@@ -906,23 +912,6 @@ def _verb_back(doc: Doc, t: int | None, in_quote: list[bool], window: int) -> in
 
 
 # --- spans ----------------------------------------------------------------------------------------
-
-def _union_ranges(toks: list[Token]) -> tuple[int, int]:
-    return (min(t.left_edge.i for t in toks), max(t.right_edge.i for t in toks) + 1)
-
-
-def _trim_spans(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges → char spans without edge punctuation (quote marks kept when balanced)."""
-    out = []
-    for a, b in ranges:
-        while a < b and _trimmable(doc[a], doc, a, b, left=True):
-            a += 1
-        while b > a and _trimmable(doc[b - 1], doc, a, b, left=False):
-            b -= 1
-        if a < b:
-            out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])))
-    return out
-
 
 def _trimmable(t: Token, doc: Doc, a: int, b: int, left: bool) -> bool:
     if t.is_space:
@@ -1122,7 +1111,7 @@ def _source_type(doc: Doc, text: str, c: _Cand, ent: Entity | None) -> str:
     head = doc[c.source_tok].lower_ if c.source_tok is not None else (words[-1] if words else "")
     ws = set(words)
     if ws & L.SOCIAL_MEDIA[LANG] and not (ent is not None and ent.type == "PERSON"):
-        if head in L.SOCIAL_MEDIA[LANG] or ws & {"telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "x"}:
+        if head in L.SOCIAL_MEDIA[LANG] or ws & _PLATFORMS:
             return "social_media"
     if c.source_tok is not None:
         lemma = doc[c.source_tok].lemma_.lower()

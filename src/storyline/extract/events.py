@@ -229,6 +229,8 @@ def _verb_candidate(tok: Token) -> _Cand | None:
                     t, m = "PROTEST", "strike"
             if lemma in WEAK_VERBS:
                 prio = 2 if _weak_ok(tok, lemma) else 1
+            if lemma == "strike" and t == "ASSAULT":
+                prio = 2  # "missiles struck the port": a strike with a target
     if t in ("MOBILIZE", "RETREAT") and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
         # sending peacekeepers is aid; pulling them out is withdrawing it
         t, m = ("AID", "peacekeeping") if t == "MOBILIZE" else ("SANCTION", "withdraw")

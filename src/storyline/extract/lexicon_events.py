@@ -117,7 +117,7 @@ WEAK_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
     "establish", "restore", "back", "support", "free", "step", "hit", "target", "die",
     "cut", "reduce", "strike", "block", "lift", "ease", "press", "talk", "speak", "grant",
     "sign", "defend", "deliver", "bar", "charge", "round", "mass", "station", "impose", "send",
-    "warn", "protest", "contribute", "assist", "fund", "accept", "offer", "invite", "fire",
+    "protest", "contribute", "assist", "fund", "accept", "offer", "invite", "fire",
     "approve",
 })}
 
