@@ -67,7 +67,6 @@ class ClusterConfig:
     name_weight: float = 2.0
     lead_weight: float = 3.0
     number_weight: float = 2.0
-    small_story_margin: float = 0.0  # extra evidence to join a story of n articles: margin / n
     time_scale_days: float = 3.0
     time_boost: float = 0.6  # both dated and close in time: evidence counts (1 + boost) times
     window_days: int = 30
@@ -186,7 +185,7 @@ class StoryClusterer:
                     for ch, v in chans.items()}
             for sid in self._candidates(vecs):
                 st = self.stories[sid]
-                s = self._score(vecs, idfs, f.date, st) - c.small_story_margin / st.size
+                s = self._score(vecs, idfs, f.date, st)
                 if s >= best_score:
                     best, best_score = st, s
             story = best
