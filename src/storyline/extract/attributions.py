@@ -270,6 +270,8 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
         cand.content = inserted
     elif content_toks is not None:
         toks = {i for h in content_toks for i in _subtree(h)}
+        if content_toks and all(t.dep_ != "ccomp" for t in content_toks):
+            toks -= _trailing_relative(doc, content_toks)
         cand.content = _content_spans(ctx, toks, v.i)
         if not cand.content:
             return None
@@ -335,6 +337,19 @@ def _trailing_args(v: Token, obj: Token) -> list[Token]:
 
 
 _INSERT_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _trailing_relative(doc: Doc, heads: list[Token]) -> set[int]:
+    """ ", who has never faced …" / ", which include …" closing an object: a description of the
+    thing talked about, which annotators leave out of the content."""
+    out: set[int] = set()
+    for h in heads:
+        for t in h.subtree:
+            if t.dep_ == "relcl" and t.i > h.i and t.i - 1 >= 0 and t.right_edge.i == h.right_edge.i:
+                first = t.left_edge.i
+                if first > 0 and doc[first - 1].text == "," and doc[first].lower_ in ("who", "which"):
+                    out |= set(range(first - 1, t.right_edge.i + 1))
+    return out
 
 
 def _inserted(ctx: "_Ctx", v: Token) -> list[tuple[int, int]] | None:

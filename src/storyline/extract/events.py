@@ -140,9 +140,14 @@ def _is_negated(tok: Token) -> bool:
     return False
 
 
+_ADVERB_PARTICLES = {"back", "out", "down", "off", "up", "over", "away"}
+
+
 def _particle(tok: Token) -> str | None:
+    """The particle of a phrasal verb ("shot down"; "pulled back", parsed as an adverb)."""
     for c in tok.children:
-        if c.dep_ == "prt":
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES
+                               and c.i > tok.i):
             return c.lower_
     return None
 
@@ -201,7 +206,7 @@ def _verb_candidate(tok: Token) -> _Cand | None:
         if entry == "":
             return None  # "carry out": the object noun is the event
         if entry:
-            t, m = _split(entry)
+            t, m = _split(_verb_object_type(tok, lemma) or entry)
     if t is None:
         pair = _verb_object_type(tok, lemma)
         entry = VERBS.get(lemma)
@@ -241,8 +246,8 @@ def _verb_candidate(tok: Token) -> _Cand | None:
             subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj"), subj)
         if subj is not None:
-            s0, e0 = _np_span(subj)
-            sec = sector_of(tok.doc[s0:e0].text)
+            s0, _ = _np_span(subj)
+            sec = sector_of(tok.doc[s0:subj.i + 1].text)  # the head, not "of former President X"
             pair = SUBJECT_SECTOR_TYPES.get((lemma, sec or ""))
             if pair is None and sec is None and subj.tag_ == "NNS" and subj.ent_type_ == "" \
                     and lemma == "protest":
@@ -1060,8 +1065,8 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
                     actors = tuple(_default_country(x, home) for x in actors)
             end_tok = c.tok
             prt = _particle(c.tok) if c.tok.pos_ == "VERB" else None
-            if prt:
-                end_tok = next(ch for ch in c.tok.children if ch.dep_ == "prt")
+            if prt and PHRASAL.get(f"{c.tok.lemma_.lower()} {prt}"):
+                end_tok = next(ch for ch in c.tok.children if ch.lower_ == prt and ch.i > c.tok.i)
             trig = (c.tok.idx, end_tok.idx + len(end_tok)) if end_tok.i > c.tok.i else \
                 (c.tok.idx, c.tok.idx + len(c.tok))
             events.append(Event(type=c.type, trigger=trig, mode=mode, actor=actors,

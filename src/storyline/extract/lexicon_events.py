@@ -108,6 +108,7 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "bombard": "ASSAULT/heavy-weapons", "stab": "ASSAULT/primitive", "behead": "ASSAULT/execute",
     "lynch": "ASSAULT", "die": "ASSAULT", "destroy": "ASSAULT/destroy",
     "intercept": "ASSAULT/aerial", "hijack": "ASSAULT/abduct", "fire": "ASSAULT/firearms",
+    "torch": "ASSAULT/primitive", "firebomb": "ASSAULT/primitive",
     "approve": "SUPPORT", "rescue_": "AID",
 }}
 
@@ -186,7 +187,7 @@ WEAK_VERB_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
 PHRASAL: dict[str, dict[str, str]] = {"en": {
     "cut off": "SANCTION/discontinue", "call off": "CONCEDE", "beat up": "ASSAULT/beat",
     "pull out": "RETREAT/withdraw", "pull back": "RETREAT/withdraw", "shoot down": "ASSAULT/aerial",
-    "hand over": "AGREE", "step down": "RETREAT/resign", "round up": "COERCE/arrest",
+    "hand over": "COOPERATE", "call up": "MOBILIZE/troops", "set ablaze": "ASSAULT/primitive", "step down": "RETREAT/resign", "round up": "COERCE/arrest",
     "crack down": "COERCE/restrict", "blow up": "ASSAULT/explosives", "force out": "COERCE/deport",
     "open up": "CONCEDE", "back down": "CONCEDE", "set free": "RETREAT/release",
     "carry out": "", "lay down": "RETREAT/disarm", "stand down": "RETREAT/disarm",
@@ -318,6 +319,13 @@ VERB_OBJECT_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
     ("issue", "protest"): "ACCUSE/disapprove", ("deliver", "protest"): "ACCUSE/disapprove",
     ("register", "protest"): "ACCUSE/disapprove", ("send", "protest"): "ACCUSE/disapprove",
     ("lodge", "complaint"): "ACCUSE/disapprove", ("file", "complaint"): "ACCUSE/disapprove",
+    ("attack", "website"): "COERCE/cyber", ("attack", "server"): "COERCE/cyber",
+    ("attack", "network"): "COERCE/cyber", ("hand", "weapon"): "RETREAT/disarm",
+    ("hand", "arm"): "RETREAT/disarm", ("lay", "arm"): "RETREAT/disarm",
+    ("lay", "weapon"): "RETREAT/disarm", ("declare", "state"): "COERCE/curfew",
+    ("impose", "state"): "COERCE/curfew", ("set", "fire"): "ASSAULT/primitive",
+    ("approve", "loan"): "AID", ("approve", "aid"): "AID", ("approve", "funding"): "AID",
+    ("approve", "package"): "AID",
     ("seize", "control"): "ASSAULT", ("take", "control"): "ASSAULT",
     ("seize", "town"): "ASSAULT", ("seize", "city"): "ASSAULT", ("seize", "village"): "ASSAULT",
     ("seize", "territory"): "ASSAULT", ("seize", "airport"): "ASSAULT",
@@ -334,7 +342,7 @@ NOT_EVENT_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
     "ask": frozenset({"identify", "identified", "name", "named"}),
     "request": frozenset({"anonymity", "identify", "name"}),
     "speak": frozenset({"condition", "anonymity", "identify", "name"}),
-    "attack": frozenset({"website", "proposal", "idea", "plan", "record", "policy"}),
+    "attack": frozenset({"proposal", "idea", "plan", "record", "policy", "decision", "remark"}),
     "share": frozenset({"view", "concern", "story", "photo", "post"}),
     "strike": frozenset({"chord", "balance", "note", "tone"}),
 }}
@@ -367,6 +375,8 @@ CONTROL: dict[str, dict[str, str]] = {"en": {
 # (verb lemma, sector of its subject) → type: who does it decides what it is
 SUBJECT_SECTOR_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
     ("raid", "COP"): "COERCE/seize", ("storm", "COP"): "COERCE/seize",
+    ("block", "GOV"): "COERCE/restrict", ("block", "COP"): "COERCE/restrict",
+    ("block", "JUD"): "COERCE/restrict", ("block", "MIL"): "COERCE/restrict",
     ("protest", "CVL"): "PROTEST/demo", ("protest", "LAB"): "PROTEST/demo",
     ("protest", "EDU"): "PROTEST/demo", ("protest", "OPP"): "PROTEST/demo",
     ("protest", "REF"): "PROTEST/demo", ("protest", "NGO"): "PROTEST/demo",
