@@ -964,6 +964,9 @@ def _subtree(t: Token) -> range | list[int]:
     return [x.i for x in t.subtree]
 
 
+_DISCOURSE = frozenset("and but so yet however still also moreover meanwhile besides".split())
+
+
 def _trim_tail(doc: Doc, a: int, b: int) -> int:
     """Cut a content at a separator line ("___", "---") the parser swallowed. (Cutting relative
     clauses, appositions or time clauses at the end was tried: PolNeAR's annotators keep them
@@ -1000,6 +1003,12 @@ def _content_spans(ctx: "_Ctx", toks: set[int], cue: int) -> list[tuple[int, int
                 a = cuts[-1] + 1
         if cue < a:
             b = _trim_tail(doc, a, b)
+        # "And …", "However …": a discourse word opening the sentence is not what was said
+        while b - a > 2 and doc[a].lower_ in _DISCOURSE and doc[a].dep_ in ("cc", "advmod", "prep") \
+                and not (doc[a].dep_ == "prep" and any(True for _ in doc[a].children)):
+            a += 1
+            if doc[a].text == ",":
+                a += 1
         while a < b and _trimmable(doc[a], doc, a, b, left=True):
             a += 1
         while b > a and _trimmable(doc[b - 1], doc, a, b, left=False):

@@ -540,7 +540,9 @@ class _Resolver:
                 if p.country and p.span[0] <= tok.idx < p.span[1]:
                     code = p.country
                     break
-        sector = sector_of(text)
+        # the head decides: "supporters of former President X" are civilians, not government
+        sector = sector_of(doc[s:tok.i + 1].text) if tok.i + 1 < e else None
+        sector = sector or sector_of(text)
         if sector is None and ent is not None:
             for t in ent.titles:
                 sector = sector_of(t)

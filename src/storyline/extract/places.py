@@ -62,6 +62,7 @@ MIN_POP_FOR_RELABEL = 100_000
 MIN_POP_EMBEDDED = 100_000
 NAMESAKE_MIN_POP = 100_000
 NEAR_KM = 250.0
+ANCHOR_MARGIN = 1.0  # a city is an anchor when its name has no rival within 10x its population
 NAMESAKE_MIN_POP_ALT = 1_000_000  # "New York" (an alternate name of New York City)
 
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3})(?=,| \(|\s+[-—–]|:)")
@@ -378,9 +379,14 @@ def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[int | 
             container[k] = {i for i, _ in cand_lists[k + 1]
                             if entries[i].kind in ("admin1", "country")}
 
-    # anchors: places named without ambiguity (one candidate), as points
-    anchors = [(k, entries[c[0][0]]) for k, c in enumerate(cand_lists)
-               if len(c) == 1 and entries[c[0][0]].kind == "city" and entries[c[0][0]].lat is not None]
+    # anchors: cities named without real ambiguity, as points
+    anchors = []
+    for k, cands in enumerate(cand_lists):
+        if first[k] is None or entries[first[k]].kind != "city":
+            continue
+        scores = sorted((_prior(entries[i], alt) for i, alt in cands), reverse=True)
+        if len(scores) == 1 or scores[0] - scores[1] >= ANCHOR_MARGIN:
+            anchors.append((k, entries[first[k]]))
 
     chosen: list[int | None] = []
     for k, cands in enumerate(cand_lists):
