@@ -51,6 +51,14 @@ def _events(nlp, text):
     ("Hundreds of nurses protested outside the hospital.", "PROTEST"),
     ("Armenia launched a military operation in the border region.", "ASSAULT"),
     ("Militiamen seized control of the airport.", "ASSAULT"),
+    ("Government troops pulled back from the ridge.", "RETREAT"),
+    ("The guerrillas handed over their weapons to the monitors.", "RETREAT"),
+    ("Thousands of reservists were called up.", "MOBILIZE"),
+    ("The cabinet declared a state of emergency.", "COERCE"),
+    ("Hackers attacked the electoral commission's website.", "COERCE"),
+    ("Rioters torched cars in the suburbs.", "ASSAULT"),
+    ("The authorities blocked access to social media.", "COERCE"),
+    ("Hundreds of supporters of the former president blocked the highway.", "PROTEST"),
 ])
 def test_sentence_type(nlp, text, etype):
     types = {e.type for e in _events(nlp, text)}
