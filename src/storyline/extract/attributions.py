@@ -569,6 +569,8 @@ def _adjective_candidate(ctx: "_Ctx", adj: Token) -> _Cand | None:
         return None
     cop = adj.head
     src = _source(doc, cop)
+    if src is not None and doc[src[1]].lower_ in ("it", "there"):
+        src = None  # "it is clear that …"
     a = cop.i if cop.i < adj.i and adj.i - cop.i <= 4 else adj.i
     cue = _cue_span(doc, doc[a], end)
     toks = {i for h in content for i in _subtree(h)}
@@ -678,6 +680,8 @@ def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
         src = ((doc[p.left_edge.i].idx, doc[p.right_edge.i].idx + len(doc[p.right_edge.i])), p.i)
     elif n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT:
         src = _source(doc, n.head)
+    elif n.dep_ == "attr" and n.head.lemma_ in _COPULAS:  # "she is a staunch opponent of …"
+        src = _source(doc, n.head)
     elif n.dep_ == "ROOT" or comp.dep_ == "ccomp":  # a verb tagged as a noun: "Russian media report that"
         src = _source(doc, n)
     if content_head is not comp and src is None:
@@ -781,16 +785,19 @@ def _dash_speaker(ctx: _Ctx, q: Quote) -> tuple[int, tuple[int, int], int] | Non
     if i is None or i + 1 >= len(doc) or doc[i].text not in _DASHES or "\n" in text[q.end:doc[i].idx]:
         return None
     j = i + 1
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:  # a non-breaking space
+        j += 1
+    first = j
     while j < len(doc) and doc[j].pos_ == "PROPN" and "\n" not in doc[j].text:
         j += 1
-    if j == i + 1 or j - i > 5:
+    if j == first or j - first > 5:
         return None
     # the name must close the line
     if j < len(doc) and not (doc[j].is_punct and doc[j].text == ".") and "\n" not in doc[j - 1].whitespace_ \
             and not doc[j].is_space:
         return None
     last = doc[j - 1]
-    return i, (doc[i + 1].idx, last.idx + len(last)), j - 1
+    return i, (doc[first].idx, last.idx + len(last)), j - 1
 
 
 def _between_source(ctx: _Ctx, q: Quote, v: int) -> tuple[tuple[int, int], int] | None:

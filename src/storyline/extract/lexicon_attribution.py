@@ -132,7 +132,8 @@ ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
         insistent explicit vocal outspoken candid blunt emphatic firm unequivocal ambivalent
         uncertain unsure doubtful wary suspicious cautious reluctant willing determined
         committed keen anxious nervous upset outraged irritated annoyed thrilled grateful
-        thankful sorry focused consumed obsessed fixated""".split()),
+        thankful sorry focused consumed obsessed fixated obvious apparent evident ready
+        slow bearish bullish vague frank passionate""".split()),
 }
 
 # Nouns of stance after a light verb: "expressed concern about X" — X is the content.
@@ -179,6 +180,9 @@ NOUN_PREPOSITIONS: dict[str, dict[str, frozenset[str]]] = {
         "complaint": _ABOUT, "complaints": _ABOUT, "question": _ABOUT, "questions": _ABOUT,
         "assessment": _OF, "description": _OF, "characterization": _OF, "portrayal": _OF,
         "mention": _OF, "discussion": _OF | _ABOUT, "advocacy": _OF | frozenset({"for"}),
+        "opponent": _OF, "supporter": _OF, "critic": _OF, "proponent": _OF, "advocate": _OF | frozenset({"for"}),
+        "champion": _OF, "backer": _OF, "defender": _OF, "skeptic": _OF, "sceptic": _OF, "foe": _OF,
+        "evidence": _OF, "voice": frozenset({"for", "against"}),
     },
 }
 
