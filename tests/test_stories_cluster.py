@@ -146,3 +146,12 @@ def test_ids_are_opaque():
     a = [x.story for x in cluster(items, config=cfg())]
     b = [x.story for x in cluster(renamed, config=cfg())]
     assert a == b
+
+
+def test_batch_mode_keeps_copies_with_their_original_and_covers_every_article():
+    items = [ext("a", QUAKE_1), ext("b", FOOTBALL), ext("c", QUAKE_1), ext("d", QUAKE_OTHER),
+             ext("e", "", None)]
+    got = batch_cluster(items, cfg())
+    assert [a.article_id for a in got] == ["a", "b", "c", "d", "e"]
+    assert got[2].duplicate_of == "a" and got[2].story == got[0].story
+    assert len({a.story for a in got}) == 4

@@ -8,6 +8,7 @@ positions before clustering to make that impossible. The final partition is scor
 precision/recall/F1 and pairwise F1 against ``event_id``.
 
 Rows: ``storyline`` (the streaming ``StoryClusterer`` with its one default configuration),
+``storyline_batch`` (``batch_cluster``: the ``--batch`` mode, allowed to revisit),
 ``tfidf_centroid`` (single pass, vectoriser refitted on the stream so far, cosine to story
 centroids, one threshold ``BASELINE_THRESHOLD`` for both sets) and ``minhash_only`` (near-copy
 groups alone). Entities come from spaCy's NER (``doc.ents``, parser off, for speed); the
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from storyline.evaluation.common import Report, data_root, require
 from storyline.records import Article, Entity, Extraction
-from storyline.stories.cluster import ClusterConfig, StoryClusterer
+from storyline.stories.cluster import ClusterConfig, StoryClusterer, batch_cluster
 from storyline.stories.fingerprint import NearDuplicateIndex, minhash, shingles
 
 SETS = {"basil": "basil_dev.jsonl", "ecbplus": "ecbplus_dev.jsonl"}
@@ -174,7 +175,7 @@ def run(data: Path | None = None, split: str | None = None, limit: int | None = 
     extract = extract or ner_extractions
     rows: dict[str, dict[str, float]] = {"storyline": {}}
     if baselines:
-        rows.update({"tfidf_centroid": {}, "minhash_only": {}})
+        rows.update({"storyline_batch": {}, "tfidf_centroid": {}, "minhash_only": {}})
     for nm in names:
         arts, gold = load_stream(require(root / SETS[nm], f"{SETS[nm]}"), nm)
         if limit:
@@ -182,6 +183,7 @@ def run(data: Path | None = None, split: str | None = None, limit: int | None = 
         exts = extract(arts)
         systems = {"storyline": storyline_labels(exts, config)}
         if baselines:
+            systems["storyline_batch"] = [a.story for a in batch_cluster(exts, config)]
             systems["tfidf_centroid"] = tfidf_centroid_labels(arts)
             systems["minhash_only"] = minhash_labels(arts)
         for sys_name, labels in systems.items():

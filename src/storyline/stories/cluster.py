@@ -344,16 +344,107 @@ def cluster(extractions: Iterable[Extraction], batch: bool = False,
         yield cl.add(ext)
 
 
-def batch_cluster(extractions: Iterable[Extraction], config: ClusterConfig | None = None
-                  ) -> list[StoryAssignment]:
+def batch_cluster(extractions: Iterable[Extraction], config: ClusterConfig | None = None,
+                  rounds: int = 2) -> list[StoryAssignment]:
     """Cluster a whole collection at once (``storyline cluster --batch``).
 
-    The same decisions as streaming, but every similarity uses IDF over the whole collection
-    (known up front), so an early article is not matched on statistics from a handful of
-    documents. Stories and duplicates are assigned in input order."""
+    A streaming pass with IDF over the whole collection (known up front), then ``rounds`` of
+    reassignment: every article is taken out of its story and put back into the best story
+    (or a new one) as the stories stand after the previous pass, so an early decision made on
+    a handful of documents can be revisited. Near-copies stay with the article they copy."""
     cl = StoryClusterer(config)
     feats = [cl.features(e) for e in extractions]
     for f in feats:
         cl._count(_channels(f))
     cl._df_fixed = True
-    return [cl.add_features(f) for f in feats]
+    first = [cl.add_features(f) for f in feats]
+    labels = [a.story for a in first]
+    for _ in range(rounds):
+        labels, moved = _reassign(cl, feats, labels, [a.duplicate_of for a in first])
+        if not moved:
+            break
+    return [StoryAssignment(a.article_id, lab, a.duplicate_of, a.flags)
+            for a, lab in zip(first, labels)]
+
+
+def _reassign(cl: StoryClusterer, feats: list[ArticleFeatures], labels: list[str],
+              dups: list[str | None]) -> tuple[list[str], int]:
+    c = cl.config
+    units = []
+    for f in feats:
+        units.append({ch: _normalise(dict(v)) for ch, v in _channels(f).items()})
+    stories: dict[str, _Story] = {}
+    members: dict[str, set[int]] = {}
+    for i, lab in enumerate(labels):
+        st = stories.setdefault(lab, _Story(id=lab))
+        members.setdefault(lab, set()).add(i)
+        _add_unit(st, units[i], 1.0)
+    postings: dict[str, set[str]] = {}
+    for st in stories.values():
+        w = cl._weighted({"terms": st.vecs["terms"], "names": st.vecs["names"]})
+        for k, _ in cl._probe_keys(w["terms"], w["names"], c.index_terms, c.index_names):
+            postings.setdefault(k, set()).add(st.id)
+    for lab, idx in members.items():
+        _set_dates(stories[lab], [feats[i].date for i in idx])
+    out = list(labels)
+    pos = {f.article_id: i for i, f in enumerate(feats)}
+    moved = 0
+    for i, f in enumerate(feats):
+        if dups[i] is not None and dups[i] in pos:
+            out[i] = out[pos[dups[i]]]
+            continue
+        if not (f.terms or f.names):
+            continue
+        own = stories[out[i]]
+        _add_unit(own, units[i], -1.0)
+        members[own.id].discard(i)
+        _set_dates(own, [feats[j].date for j in members[own.id]])
+        chans = _channels(f)
+        idfs = cl._idfs(chans)
+        vecs = {ch: _normalise({k: w * idfs[ch][k] for k, w in v.items()}) for ch, v in chans.items()}
+        weight: dict[str, float] = {}
+        for key, w in cl._probe_keys(vecs["terms"], vecs["names"], c.query_terms, c.index_names):
+            for sid in postings.get(key, ()):
+                weight[sid] = weight.get(sid, 0.0) + w
+        cands = heapq.nlargest(c.max_candidates, weight, key=weight.__getitem__)
+        best, best_score = None, c.threshold
+        for sid in cands:
+            st = stories[sid]
+            if st.size <= 0:
+                continue
+            sc = cl._score(vecs, idfs, f.date, st)
+            if sc >= best_score:
+                best, best_score = st, sc
+        if best is None:
+            best = own if own.size == 0 else _Story(id=f"s{cl._next_story}")
+            if best is not own:
+                cl._next_story += 1
+                stories[best.id] = best
+                members[best.id] = set()
+                for key, _ in cl._probe_keys(vecs["terms"], vecs["names"], c.index_terms, c.index_names):
+                    postings.setdefault(key, set()).add(best.id)
+        if best.id != out[i]:
+            moved += 1
+        _add_unit(best, units[i], 1.0)
+        members[best.id].add(i)
+        _set_dates(best, [feats[j].date for j in members[best.id]])
+        out[i] = best.id
+    return out, moved
+
+
+def _add_unit(st: _Story, unit: dict[str, dict[str, float]], sign: float) -> None:
+    for ch, v in unit.items():
+        acc = st.vecs[ch]
+        for k, w in v.items():
+            x = acc.get(k, 0.0) + sign * w
+            if x > 1e-9:
+                acc[k] = x
+            else:
+                acc.pop(k, None)
+    st.size += 1 if sign > 0 else -1
+    st.norms = None
+
+
+def _set_dates(st: _Story, dates: list[dt.date | None]) -> None:
+    known = [d for d in dates if d is not None]
+    st.first, st.last = (min(known), max(known)) if known else (None, None)
