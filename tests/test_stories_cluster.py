@@ -155,3 +155,16 @@ def test_batch_mode_keeps_copies_with_their_original_and_covers_every_article():
     assert [a.article_id for a in got] == ["a", "b", "c", "d", "e"]
     assert got[2].duplicate_of == "a" and got[2].story == got[0].story
     assert len({a.story for a in got}) == 4
+
+
+@pytest.mark.parametrize("raw, date, flags", [
+    ("2024-03-05", dt.date(2024, 3, 5), ()),
+    ("2024-03-05T10:00:00Z", dt.date(2024, 3, 5), ()),
+    ("yesterday", None, ("bad_date",)),
+    (dt.datetime(2024, 3, 5, 23, 59), dt.date(2024, 3, 5), ()),
+    (dt.date(2999, 1, 1), None, ("future_date",)),
+])
+def test_trusted_date(raw, date, flags):
+    from storyline.stories.features import trusted_date
+
+    assert trusted_date(raw, dt.date(2024, 6, 1)) == (date, flags)

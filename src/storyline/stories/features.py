@@ -103,6 +103,11 @@ def trusted_date(published: dt.date | None, today: dt.date) -> tuple[dt.date | N
     """The date clustering may use, and flags for one it may not."""
     if published is None:
         return None, ()
+    if isinstance(published, str):  # tolerate a raw feed value
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None, ("bad_date",)
     if isinstance(published, dt.datetime):
         published = published.date()
     if published > today + dt.timedelta(days=1):
