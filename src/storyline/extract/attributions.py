@@ -782,6 +782,8 @@ def _dash_speaker(ctx: _Ctx, q: Quote) -> tuple[int, tuple[int, int], int] | Non
     """ "…" ― Jorge Falcon: a quote signed with a dash and a name ending the paragraph."""
     doc, text = ctx.doc, ctx.text
     i = _tok_at(ctx, q.end, left=False)
+    while i is not None and i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
     if i is None or i + 1 >= len(doc) or doc[i].text not in _DASHES or "\n" in text[q.end:doc[i].idx]:
         return None
     j = i + 1

@@ -31,6 +31,7 @@ OBJECT_VERBS = L.OBJECT_VERBS[LANG]
 SUBJECT_VERBS = L.SUBJECT_VERBS[LANG]
 NOUN_TYPES = L.NOUN_TYPES[LANG]
 PROTEST_NOUNS = L.PROTEST_NOUNS[LANG]
+BARE_STATES = L.BARE_STATES[LANG]
 ONE_PRONOUN_BEFORE = L.ONE_PRONOUN_BEFORE[LANG]
 _QUAL_KEYS = [(k, tuple(k.split())) for k in sorted(QUALIFIERS, key=lambda k: -len(k.split()))]
 _VAGUE_KEYS = [(k, tuple(k.split())) for k in sorted(VAGUE, key=lambda k: -len(k.split()))]
@@ -53,6 +54,8 @@ def parse_number(words: list[str]) -> float | None:
         if _DIGITS.match(w):
             current += float(w.replace(",", ""))
             seen = True
+        elif w == "dozen" and seen:  # "two dozen"
+            current = (current or 1) * 12
         elif w in NUMBER_WORDS:
             current += NUMBER_WORDS[w]
             seen = True
@@ -101,7 +104,17 @@ def _qualifier_before(lows: list[str], start: int, sent_start: int) -> tuple[str
 def _count_type(head: Token) -> str | None:
     """What happened to the counted things: the verb governing them ("detained 300
     demonstrators": arrested), else what the noun itself says ("300 demonstrators": protesters)."""
-    return _verb_type(head) or NOUN_TYPES.get(head.lemma_.lower()) or NOUN_TYPES.get(head.lower_)
+    return _verb_type(head) or _participle_type(head) or NOUN_TYPES.get(head.lemma_.lower()) \
+        or NOUN_TYPES.get(head.lower_)
+
+
+def _participle_type(head: Token) -> str | None:
+    """"civilians killed in the raid", "migrants drowned at sea": a participle on the noun."""
+    for c in head.children:
+        if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
+            lemma = c.lemma_.lower()
+            return OBJECT_VERBS.get(lemma) or SUBJECT_VERBS.get(lemma)
+    return None
 
 
 def _verb_type(head: Token) -> str | None:
@@ -170,11 +183,12 @@ def _object_head(doc: Doc, first: int, last: int) -> Token | None:
         for c in doc[last + 1].children:
             if c.dep_ == "pobj":
                 return c
-    if t.dep_ in ("nummod", "quantmod", "compound", "amod") and t.head.i > last:
-        h = t.head
-        while h.dep_ in ("nummod", "quantmod", "compound") and h.head.i > h.i:
-            h = h.head
-        return h
+    for t in [t] + [doc[k] for k in range(first, last)]:  # "two dozen civilians"
+        if t.dep_ in ("nummod", "quantmod", "compound", "amod") and t.head.i > last:
+            h = t.head
+            while h.dep_ in ("nummod", "quantmod", "compound") and h.head.i > h.i:
+                h = h.head
+            return h
     return None
 
 
@@ -264,14 +278,22 @@ def extract_counts(doc: Doc) -> list[Count]:
                     if i + len(parts) <= end and tuple(lows[i:i + len(parts)]) == parts:
                         vague = (key, *VAGUE[key])
                         break
-            if vague and (i + len(vague[0].split()) < n and lows[i + len(vague[0].split())] == "of"):
+            if vague:
                 key, val, qual = vague
                 last = i + len(key.split()) - 1
-                head = _object_head(doc, i, last)
-                if head is not None and head.lemma_.lower() not in UNITS:
+                if last + 1 < n and lows[last + 1] == "of":
+                    head = _object_head(doc, i, last)
+                    if head is not None and head.lemma_.lower() not in UNITS:
+                        q, qa = _qualifier_before(lows, i, sent.start)
+                        out.append(_make(doc, qa, i, last, head, val, qual if q == "exact" else q))
+                        i = head.i + 1 if head.i > i else last + 1
+                        continue
+                elif len(key.split()) > 1 and _standalone_ok(doc[i]):
+                    # "hundreds of thousands marched": the people themselves
                     q, qa = _qualifier_before(lows, i, sent.start)
-                    out.append(_make(doc, qa, i, last, head, val, qual if q == "exact" else q))
-                    i = head.i + 1 if head.i > i else last + 1
+                    out.append(_make(doc, qa, i, last, None, val, qual if q == "exact" else q,
+                                     type_tok=doc[i]))
+                    i = last + 1
                     continue
             if not _is_num(tok) or (low in SCALES and low not in ("hundred", "thousand", "million",
                                                                     "billion")):
@@ -357,13 +379,35 @@ def _singular_victims(sent, subj_nn: set[int]) -> list[Count]:
 
 
 def _standalone_ok(tok: Token) -> bool:
-    """A bare number counts when it stands for people acted upon ("arresting 12")."""
+    """A bare number counts when it stands for people acted upon ("arresting 12"), is followed
+    by what happened to them ("100 injured"), or is a death toll ("the toll rose to 56")."""
+    if _bare_state(tok) is not None or _toll_type(tok) is not None:
+        return True
     if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "conj", "pobj", "appos"):
         return _count_type(tok) is not None
     return False
 
 
-def _make(doc: Doc, qa: int, first: int, last: int, head: Token | None, value, qual: str) -> Count:
+def _bare_state(tok: Token) -> str | None:
+    doc = tok.doc
+    if tok.i + 1 < len(doc):
+        return BARE_STATES.get(doc[tok.i + 1].lower_)
+    return None
+
+
+def _toll_type(tok: Token) -> str | None:
+    """"The death toll rose to 56", "the toll stands at 12": killed."""
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    if gov.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lemma_.lower() == "toll"
+                                          for c in gov.children):
+        return "killed"
+    return None
+
+
+def _make(doc: Doc, qa: int, first: int, last: int, head: Token | None, value, qual: str,
+          type_tok: Token | None = None) -> Count:
     if head is not None and head.i > last:
         obj_start = last + 1
         if doc[obj_start].lower_ == "of":
@@ -376,7 +420,8 @@ def _make(doc: Doc, qa: int, first: int, last: int, head: Token | None, value, q
     else:
         obj = ""
         end_tok = doc[last]
-        ctype = _count_type(doc[last])
+        t = type_tok if type_tok is not None else doc[last]
+        ctype = _bare_state(doc[last]) or _toll_type(doc[last]) or _count_type(t)
     a = doc[qa].idx
     b = end_tok.idx + len(end_tok)
     return Count(value=value, qualifier=qual, object=obj, span=(a, b), type=ctype)

@@ -72,6 +72,14 @@ SUBJECT_VERBS: dict[str, dict[str, str]] = {"en": {
     "demonstrate": "protesters", "rally": "protesters", "march": "protesters",
     "strike": "protesters", "riot": "protesters", "gather": "protesters", "block": "protesters",
     "converge": "protesters", "picket": "protesters", "occupy": "protesters",
+    "drown": "killed", "starve": "killed",
+}}
+
+# a bare number followed by one of these words: "100 injured", "five dead", "12 missing"
+BARE_STATES: dict[str, dict[str, str | None]] = {"en": {
+    "dead": "killed", "killed": "killed", "injured": "wounded", "wounded": "wounded",
+    "hurt": "wounded", "missing": "missing", "arrested": "arrested", "detained": "arrested",
+    "displaced": "displaced", "homeless": "displaced",
 }}
 
 # nouns (and adjectives) that say what the counted are
