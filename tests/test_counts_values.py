@@ -27,6 +27,11 @@ def _counts(nlp, text):
     ("Some 1.5 million people have been displaced.", 1500000, "about", "people", "displaced"),
     ("Fewer than 40 soldiers survived.", 40, "less_than", "soldiers", None),
     ("A journalist was killed in the shelling.", 1, "exact", "journalist", "killed"),
+    ("Nearly two dozen civilians died in the shelling.", 24, "about", "civilians", "killed"),
+    ("At least 40 people were killed and more than 100 injured.", 100, "more_than", "", "wounded"),
+    ("The death toll rose to 56.", 56, "exact", "", "killed"),
+    ("Hundreds of thousands marched in Paris.", 100000, "at_least", "", "protesters"),
+    ("Last year 1,200 migrants drowned at sea.", 1200, "exact", "migrants", "killed"),
 ])
 def test_count(nlp, text, value, qualifier, obj, ctype):
     got = _counts(nlp, text)
@@ -48,6 +53,10 @@ def test_count(nlp, text, value, qualifier, obj, ctype):
     "Officials shipped 25,000 tons of grain.",
     "The two-term senator spoke first.",
     "One option was a seat on the board.",
+    "The 12-year-old boy was among the victims.",
+    "He paid 50,000 dollars for the car.",
+    "Turnout was 65 percent, up from 58 in 2020.",
+    "The ceasefire held for 48 hours.",
 ])
 def test_not_a_count(nlp, text):
     assert _counts(nlp, text) == []
