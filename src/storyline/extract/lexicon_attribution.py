@@ -40,7 +40,7 @@ XCOMP_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         intend promise vow pledge hope hop refuse decline threaten seek expect aim agree offer
         decide urge ask call encourage implore push warn tell order advise propose vote demand
-        appear seem claim swear plead like look report support show know want persuade""".split()),
+        appear seem claim swear plead like look report support show know want persuade plan""".split()),
 }
 
 # Verbs whose direct object (with what hangs on it) is the content: "criticised the plan".
@@ -60,7 +60,7 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         lambaste pound compliment specify sense hammer rip knock bash trash fault chide taunt
         needle jab skewer savage pan flay blister fustigate vilify demonize demonise smear
         belittle mischaracterize misrepresent dismiss downplay tout trumpet celebrate extol
-        commend salute acclaim suggest vow""".split()),
+        commend salute acclaim suggest vow want seek share cast favor favour""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
@@ -114,6 +114,7 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "open": frozenset({"about"}),
         "identify": frozenset({"as"}),
         "report": frozenset({"on"}),
+        "focus": frozenset({"on"}),
         "rule": frozenset({"against", "on", "for", "in"}),
         "lobby": frozenset({"for", "against"}),
         "fight": frozenset({"for", "against"}),
