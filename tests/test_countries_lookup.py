@@ -63,4 +63,14 @@ def test_countries_in_lists_each_once_in_order():
 def test_igo_and_lookup():
     assert is_igo("the United Nations") and not is_igo("Ukraine")
     assert lookup_country("Kremlin") == "RUS"
+    assert lookup_country("The Hague") == "NLD"
     assert lookup_country("us") is None
+    assert lookup_country("NATO") is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iraqis", "IRQ"), ("Serbs", "SRB"), ("Israelis", "ISR"), ("Chinese", "CHN"), ("Swiss", "CHE"),
+    ("Britons", "GBR"), ("Frenchmen", "FRA"),
+])
+def test_demonym_plurals(text, code):
+    assert country_of(text) == code

@@ -61,18 +61,26 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
                 names.setdefault(_norm(cap), c["iso3"])
     except ImportError:  # pragma: no cover
         pass
-    # curated tables win over the generated ones
+    # curated tables win over the generated ones ("The Hague" keeps its article)
     for section in ("aliases", "metonyms"):
         for k, v in data[section].items():
-            names[_norm(k).removeprefix("the ") if _norm(k) != "the hague" else "the hague"] = v
+            key = _norm(k)
+            names[key if key == "the hague" else key.removeprefix("the ")] = v
     for k, v in data["demonyms"].items():
         key = _norm(k)
         names[key] = v
-        if not key.endswith(("ese", "ish", "ch", "ss", "men", "i", "s")) or key.endswith("i"):
+        if _takes_plural_s(key):
             names.setdefault(key + "s", v)  # Iraqis, Palestinians, Serbs
     acr = {k: v for k, v in data["acronyms"].items()}
     igos = frozenset(_norm(x) for x in data["igos"])
     return names, acr, igos
+
+
+def _takes_plural_s(demonym: str) -> bool:
+    """"Iraqi" → "Iraqis", "Serb" → "Serbs"; not "Chinese", "British", "French", "Swiss"."""
+    if demonym.endswith("i"):
+        return True
+    return not demonym.endswith(("ese", "ish", "ch", "ss", "men", "s"))
 
 
 def lookup_country(name: str) -> str | None:
@@ -82,10 +90,10 @@ def lookup_country(name: str) -> str | None:
     s = _POSSESSIVE.sub("", name.strip())
     if s in acr:
         return acr[s]
-    key = _norm(s).removeprefix("the ")
-    if key in igos:
+    key = _norm(s)
+    if key in igos or key.removeprefix("the ") in igos:
         return None
-    return names.get(key)
+    return names.get(key) or names.get(key.removeprefix("the "))
 
 
 def _words(text: str) -> list[str]:
