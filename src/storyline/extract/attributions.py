@@ -481,6 +481,12 @@ _NOT_SPEAKERS = frozenset("""note update updated photo photos video related read
     analysis opinion commentary editorial advertisement sponsored""".split())
 
 
+def _named_elsewhere(doc: Doc, tok: Token) -> bool:
+    """ "Sanders: …" — a single word the article uses as a name somewhere else."""
+    return any(t.text == tok.text and t.i != tok.i and (t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                                        or t.pos_ == "PROPN") for t in doc)
+
+
 def _colon_lines(ctx: "_Ctx", cands: dict[int, "_Cand"]) -> None:
     """ "Sanders: Clinton Email Story Has Moved", "TRUMP: The deaths …" — a name, a colon and
     what they said, on a line of its own (headlines, transcripts, interviews)."""
@@ -496,7 +502,9 @@ def _colon_lines(ctx: "_Ctx", cands: dict[int, "_Cand"]) -> None:
         if span is None or any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in span):
             continue
         if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span) \
-                and not (len(words) <= 3 and all(w.isupper() for w in words) and len(words[0]) > 1):
+                and not (len(words) <= 3 and all(w.isupper() for w in words) and len(words[0]) > 1) \
+                and not (len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)) \
+                and not (len(span) == 1 and span[0].text[:1].isupper() and _named_elsewhere(doc, span[0])):
             if not any(t.lemma_.lower() in L.DOCUMENT[LANG] | L.MEDIA[LANG] for t in span):
                 continue
         colon = _tok_at(ctx, name[1], left=False)
