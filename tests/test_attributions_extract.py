@@ -33,6 +33,11 @@ def _view(text, a):
      '"Nobody reads these reports anymore."'),
     ("“It was a long night,” she said, “but we are safe now.”", "direct", "she", "said",
      "“It was a long night,” | “but we are safe now.”"),
+    # the speaker in the next sentence
+    ('"We will rebuild the bridge by spring." The mayor said that on Friday.', "direct", "The mayor",
+     "said", '"We will rebuild the bridge by spring."'),
+    ("“We will rebuild the bridge by spring.” Mayor Ann Lee said.", "direct", "Mayor Ann Lee", "said",
+     "“We will rebuild the bridge by spring.”"),
     # indirect speech, with that and without
     ("The minister explained that the new taxes would fall on large companies.", "indirect",
      "The minister", "explained", "that the new taxes would fall on large companies"),

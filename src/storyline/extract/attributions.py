@@ -763,7 +763,8 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
                     c.source, c.source_tok = src
             if c.kind != "direct" and c.content and text[c.content[-1][1]:q.start].strip() == ":":
                 c.kind = "mixed"  # "X said that, given …:" + a quoted paragraph
-            elif c.kind != "direct" and c.content and _outside(c.content, quotes) > 3:
+            elif c.kind != "direct" and c.content and _outside(c.content, quotes) > 3 and not (
+                    len(c.content) == 1 and text[c.content[0][0]:c.content[0][1]].lower() in _BACK_POINTERS):
                 last_direct, last_para = c, para  # a fragment of a wider content: mixed
                 continue
             elif c.kind not in ("direct", "mixed") or not c.quotes:
@@ -773,6 +774,12 @@ def _attach_quotes(ctx: _Ctx, cands: dict[int, _Cand]) -> None:
             c.quotes.append(q)
             c.content.extend(q.parts)
             last_direct, last_para = c, para
+            continue
+        # "…" The mayor said that on Friday. — the next sentence points back at the quote
+        nxt = _pointing_back(ctx, q, cands)
+        if nxt is not None:
+            nxt.kind, nxt.content, nxt.quotes = "direct", list(q.parts), [q]
+            last_direct, last_para = nxt, para
             continue
         # a quote continuing the last attributed one (same paragraph, or the next one opening
         # with a quotation)
@@ -808,6 +815,22 @@ def _dash_speaker(ctx: _Ctx, q: Quote) -> tuple[int, tuple[int, int], int] | Non
         return None
     last = doc[j - 1]
     return i, (doc[first].idx, last.idx + len(last)), j - 1
+
+
+_BACK_POINTERS = frozenset({"that", "this", "so", "it"})
+
+
+def _pointing_back(ctx: _Ctx, q: Quote, cands: dict[int, _Cand]) -> _Cand | None:
+    """A speech verb in the sentence right after a quote whose content only points back at it."""
+    i = _tok_at(ctx, q.end, left=False)
+    if i is None or i >= len(ctx.doc) or "\n" in ctx.text[q.end:ctx.doc[i].idx]:
+        return None
+    for k in range(i, ctx.sent_end[i]):
+        c = cands.get(k)
+        if c is not None and c.content and len(c.content) == 1 and _is_speech(ctx.doc[k]) \
+                and ctx.text[c.content[0][0]:c.content[0][1]].lower() in _BACK_POINTERS:
+            return c
+    return None
 
 
 def _between_source(ctx: _Ctx, q: Quote, v: int) -> tuple[tuple[int, int], int] | None:
