@@ -1084,8 +1084,11 @@ def _relays(v: Token) -> bool:
 def _finish(doc: Doc, text: str, cands: list[_Cand], quotes: list[Quote]) -> list[_Cand]:
     cands = [c for c in cands if c.content]
     cands.sort(key=lambda c: (c.content[0][0], c.cue[0] if c.cue else 0))
+    spans = {q.parts for q in quotes}
     for c in cands:
-        if c.kind == "indirect" and any(ch in text[a:b] for a, b in c.content for ch in "\"“”"):
+        if c.kind == "indirect" and tuple(c.content) in spans:
+            c.kind = "direct"  # "TRUMP: “…”" — all of it quoted
+        elif c.kind == "indirect" and any(ch in text[a:b] for a, b in c.content for ch in "\"“”"):
             c.kind = "mixed"
     # drop a candidate whose cue sits inside an attributed direct quote
     direct = [p for c in cands if c.kind == "direct" for p in c.content]
