@@ -76,6 +76,14 @@ def test_sentence_type(nlp, text, etype):
     ("An aide spoke on condition of anonymity.", "CONSULT"),
     ("China protested to Japan over the visit.", "PROTEST"),  # a government's protest is verbal
     ("The ministry explained the operation of the new tax.", "ASSAULT"),
+    ("The candidate refused to release his tax returns.", "RETREAT"),
+    ("He has made a big deal of the poll numbers.", "AGREE"),
+    ("At a press conference, the mayor praised the firefighters.", "CONSULT"),
+    ("The campaign was executed flawlessly by her staff.", "ASSAULT"),
+    ("Trump attacked Clinton for her vote on the war.", "ASSAULT"),
+    ("Reporters asked whether the senator would run again.", "REQUEST"),
+    ("Would you think she must be the worst candidate?", "REQUEST"),
+    ("He continues to insist that the deal is fair.", "REQUEST"),
 ])
 def test_sentence_not_type(nlp, text, not_type):
     assert not_type not in {e.type for e in _events(nlp, text)}

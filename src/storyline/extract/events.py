@@ -74,6 +74,8 @@ PEACEKEEPING = L.PEACEKEEPING[LANG]
 NOT_EVENT_OBJECTS = L.NOT_EVENT_OBJECTS[LANG]
 SUBJECT_SECTOR_TYPES = L.SUBJECT_SECTOR_TYPES[LANG]
 NOUN_NEEDS_MODIFIER = L.NOUN_NEEDS_MODIFIER[LANG]
+NOUN_BANNED_MODIFIERS = L.NOUN_BANNED_MODIFIERS[LANG]
+MUST_REPORTING = L.MUST_REPORTING[LANG]
 _SECTOR_VERBS = frozenset(v for v, _ in SUBJECT_SECTOR_TYPES)
 _EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "operations", "mission", "bid",
                  "move", "initiative"}
@@ -223,6 +225,10 @@ def _verb_candidate(tok: Token) -> _Cand | None:
                             c.lemma_.lower() in banned or any(g.lemma_.lower() in banned
                                                               for g in c.children if g.dep_ == "pobj")):
                         return None
+                    if c.dep_ in ("ccomp", "mark") and (c.lower_ in banned or any(
+                            g.lower_ in banned for g in c.children
+                            if g.dep_ in ("mark", "advmod", "nsubj", "attr", "dobj"))):
+                        return None  # "asked whether ...": a question, not a request
                 if tok.dep_ == "acl" and tok.head.lemma_.lower() in banned:
                     return None  # "a memo released to reporters"
             t, m = _split(entry)
@@ -236,6 +242,9 @@ def _verb_candidate(tok: Token) -> _Cand | None:
                 prio = 2 if _weak_ok(tok, lemma) else 1
             if lemma == "strike" and t == "ASSAULT":
                 prio = 2  # "missiles struck the port": a strike with a target
+            if lemma == "attack" and any(c.dep_ == "prep" and c.lower_ in ("for", "over")
+                                         for c in tok.children):
+                t, m = "ACCUSE", "disapprove"  # "attacked Clinton for her support": words
     if t in ("MOBILIZE", "RETREAT") and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
         # sending peacekeepers is aid; pulling them out is withdrawing it
         t, m = ("AID", "peacekeeping") if t == "MOBILIZE" else ("SANCTION", "withdraw")
@@ -276,6 +285,9 @@ def _noun_candidate(tok: Token) -> _Cand | None:
         return None  # the compound's head "strike" carries it
     need = NOUN_NEEDS_MODIFIER.get(lemma)
     if need is not None and not (kids & need):
+        return None
+    banned = NOUN_BANNED_MODIFIERS.get(lemma)
+    if banned is not None and kids & banned:
         return None
     if lemma == "fire" and not (head.lemma_.lower() in ("open",) or "gun" in kids):
         return None
@@ -687,7 +699,8 @@ def _in_purpose_clause(verb: Token) -> bool:
 
 def _reporter_subject(verb: Token) -> Token | None:
     """For a ccomp of a reporting verb: that verb's subject ("X said Y must ...": X)."""
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING | {"insist", "reiterate"}:
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in MUST_REPORTING and \
+            verb.lemma_ not in ("be", "have"):
         return _subject(verb.head)
     return None
 

@@ -118,8 +118,8 @@ WEAK_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
     "establish", "restore", "back", "support", "free", "step", "hit", "target", "die",
     "cut", "reduce", "strike", "block", "lift", "ease", "press", "talk", "speak", "grant",
     "sign", "defend", "deliver", "bar", "charge", "round", "mass", "station", "impose", "send",
-    "protest", "contribute", "assist", "fund", "accept", "offer", "invite", "fire",
-    "approve",
+    "protest", "contribute", "normalize", "normalise", "insist", "assist", "fund", "accept",
+    "offer", "invite", "fire", "approve",
 })}
 
 # a weak verb counts when its object / particle / prepositional object is one of these lemmas
@@ -176,6 +176,9 @@ WEAK_VERB_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
                        "missile", "missiles", "shell", "shells", "mortar", "mortars", "round",
                        "rounds", "on", "at", "into", "upon", "cannon", "grenade", "grenades",
                        "salvo", "volley", "artillery", "weapon", "weapons"}),
+    "normalize": frozenset({"relation", "relations", "tie", "ties"}),
+    "normalise": frozenset({"relation", "relations", "tie", "ties"}),
+    "insist": frozenset({"on"}),
     "accept": frozenset({"refugee", "refugees", "migrant", "asylum", "plan", "proposal", "formula", "deal", "offer", "mediation", "demand",
                          "condition", "term", "terms", "ceasefire", "truce", "resolution"}),
     "offer": frozenset({"troop", "troops", "aid", "help", "asylum", "talk", "talks",
@@ -238,6 +241,23 @@ NOUNS: dict[str, dict[str, str]] = {"en": {
     "cleansing": "ASSAULT/cleansing", "hijacking": "ASSAULT/abduct", "drill": "COOPERATE",
     "maneuver": "COOPERATE", "manoeuvre": "COOPERATE", "operation": "ASSAULT",
 }}
+
+# nouns that are no events with one of these modifiers ("a big deal", "a press conference",
+# "a heart attack", "a price war")
+NOUN_BANNED_MODIFIERS: dict[str, dict[str, frozenset[str]]] = {"en": {
+    "deal": frozenset({"big", "great", "good"}), "conference": frozenset({"press", "news"}),
+    "attack": frozenset({"heart", "panic", "asthma"}), "war": frozenset({"price", "bidding",
+                                                                         "culture", "words"}),
+    "call": frozenset({"close", "judgment", "roll", "wake"}),
+    "strike": frozenset({"lucky"}), "fire": frozenset({"forest", "wild", "house"}),
+    "campaign": frozenset({"election", "presidential"}),
+}}
+
+# verbs whose complement with "must"/"should" is a demand of their subject ("X said Y must")
+MUST_REPORTING: dict[str, frozenset[str]] = {"en": frozenset({
+    "say", "tell", "declare", "insist", "reiterate", "conclude", "announce", "state", "add",
+    "stress", "emphasize", "emphasise", "demand", "urge", "write", "argue", "maintain",
+})}
 
 # nouns that are events only with one of these modifiers ("martial law", "military operation")
 NOUN_NEEDS_MODIFIER: dict[str, dict[str, frozenset[str]]] = {"en": {
@@ -335,11 +355,16 @@ VERB_OBJECT_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
 # "released a statement", "asked not to be identified", "launched a website"
 NOT_EVENT_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
     "release": frozenset({"statement", "report", "memo", "video", "document", "data", "figure",
+                          "return", "returns", "tax", "investigation", "information", "records",
                           "record", "album", "film", "book", "footage", "photo", "image",
                           "list", "plan", "budget", "result", "detail", "letter", "transcript",
                           "recording", "version", "audio", "picture", "poll", "survey",
                           "finding", "study", "note", "text", "emails", "email"}),
-    "ask": frozenset({"identify", "identified", "name", "named"}),
+    "ask": frozenset({"identify", "identified", "name", "named", "whether", "if", "how", "what",
+                      "why", "who", "when", "where", "question", "questions"}),
+    "execute": frozenset({"campaign", "plan", "strategy", "order", "trade", "project",
+                          "program", "programme", "policy", "warrant", "contract", "deal"}),
+    "insist": frozenset({"that"}),
     "request": frozenset({"anonymity", "identify", "name"}),
     "speak": frozenset({"condition", "anonymity", "identify", "name"}),
     "attack": frozenset({"proposal", "idea", "plan", "record", "policy", "decision", "remark"}),
