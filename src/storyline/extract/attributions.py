@@ -377,6 +377,23 @@ def _inserted(ctx: "_Ctx", v: Token) -> list[tuple[int, int]] | None:
     return spans or None
 
 
+def _left_np(doc: Doc, v: Token) -> tuple[tuple[int, int], int] | None:
+    """The noun phrase right before a verb: "one of the attorneys, Justin Bamberg, said …"."""
+    j = v.i - 1
+    while j >= 0 and (doc[j].dep_ in ("aux", "neg", "advmod") or doc[j].text == ","):
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN", "PRON") or doc[j].is_space:
+        return None
+    r = doc[j]
+    while r.head.i != r.i and r.head.i < v.i and r.head.right_edge.i < v.i:
+        r = r.head
+    a = r.left_edge.i
+    while a < j and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    head = r if r.pos_ in ("PROPN", "NOUN", "PRON") else doc[j]
+    return (doc[a].idx, doc[j].idx + len(doc[j])), head.i
+
+
 def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] | None:
     subj = None
     for c in v.children:
@@ -437,6 +454,8 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
             if h.pos_ not in ("VERB", "AUX"):
                 return None
             return _source(doc, h, depth + 1)
+        if v.tag_ in ("VBD", "VBZ", "VBP") and v.lemma_.lower() in CUE_LEMMAS:
+            return _left_np(doc, v)  # a finite speech verb whose subject the parser hung elsewhere
         return None
     if v.lemma_ in RAISING and depth == 0:
         return None
