@@ -7,6 +7,11 @@ fresh ``StoryClusterer`` at two sizes and prints the time per article at each si
 
     .venv/bin/python bench/bench_stories_scale.py                 # 10k then 100k
     .venv/bin/python bench/bench_stories_scale.py --small 5000 --large 50000
+
+Measured 2026-11-25 (2 shared cores, CPU time): 10k 3.44 ms/article, 100k 3.53 ms/article
+(1.03x); 15.5k stories live at 100k (30-day window, 500 articles a day); peak RSS +309 MB for
+the first 10k (all live), +646 MB at 100k (65 MB per 10k); pickled state 44.5 MB at 10k,
+137 MB at 100k.
 """
 from __future__ import annotations
 
