@@ -451,6 +451,8 @@ def _source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] |
             h = v.head
             if v.dep_ == "pcomp" and h.pos_ == "ADP" and h.head.i != h.i:
                 h = h.head  # "responded by saying …", "After saying …, she was …"
+            if h.pos_ == "ADJ" and h.dep_ == "acomp":
+                h = h.head  # "he was able to tout …"
             if h.pos_ not in ("VERB", "AUX"):
                 return None
             return _source(doc, h, depth + 1)

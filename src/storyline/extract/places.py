@@ -174,7 +174,7 @@ def _mentions(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Mention
         return not any(used[a:b])
 
     def add(a: int, b: int, how: str, only=None, forced=None) -> None:
-        if b <= a or not free(a, b):
+        if b <= a or not free(a, b) or not _capitalised(text[a:b]):
             return
         out.append(_Mention(a, b, text[a:b], how, only, forced))
         used[a:b] = b"\x01" * (b - a)
@@ -262,6 +262,12 @@ def _mentions(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Mention
 
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _capitalised(s: str) -> bool:
+    """Place names start with a capital ("tina", "the city" are not names)."""
+    first = next((c for c in s if c.isalpha()), "")
+    return first.isupper()
 
 
 def _mention_entry(gaz: Gazetteer, m: _Mention) -> GeoEntry | None:
