@@ -156,7 +156,8 @@ REPORT_NOUNS: dict[str, frozenset[str]] = {
         accusation charge denial admission acknowledgment acknowledgement threat demand
         request assurance message suspicion speculation rumor rumour estimate finding
         conclusion testimony recommendation complaint confirmation indication sign
-        proposition commitment intention insinuation""".split()),
+        proposition commitment intention insinuation eagerness willingness
+        refusal reluctance determination""".split()),
 }
 
 # Report and stance nouns with the preposition that introduces their content:
@@ -184,6 +185,11 @@ NOUN_PREPOSITIONS: dict[str, dict[str, frozenset[str]]] = {
         "opponent": _OF, "supporter": _OF, "critic": _OF, "proponent": _OF, "advocate": _OF | frozenset({"for"}),
         "champion": _OF, "backer": _OF, "defender": _OF, "skeptic": _OF, "sceptic": _OF, "foe": _OF,
         "evidence": _OF, "voice": frozenset({"for", "against"}),
+        "estimate": _OF, "idea": _ABOUT, "ideas": _ABOUT, "obsession": frozenset({"with"}),
+        "push": frozenset({"for"}), "disdain": frozenset({"for"}), "contempt": frozenset({"for"}),
+        "admiration": frozenset({"for", "of"}), "fondness": frozenset({"for"}), "love": frozenset({"for", "of"}),
+        "hatred": frozenset({"of", "for"}), "distaste": frozenset({"for"}), "enthusiasm": frozenset({"for"}),
+        "embrace": _OF, "assault": frozenset({"on"}), "broadside": frozenset({"against", "at"}),
     },
 }
 
