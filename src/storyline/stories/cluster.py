@@ -23,7 +23,9 @@ How an article is placed (``add``):
 4. Score: the weighted mean of four TF-IDF cosines between the article and the story (story =
    sum of its members' unit vectors; IDF from the stream seen so far): all content words
    (``text_weight``), names of people, organisations and places (``name_weight``), the title
-   and lead (``lead_weight``) and the figures written in the text (``number_weight``). When both
+   and lead (``lead_weight``) and the figures written in the text (``number_weight``); a channel
+   one side lacks (no names, no figures) counts ``missing_weight`` of its weight as a zero, since
+   absence is weaker evidence than disagreement. When both
    the article and the story are dated, it is multiplied by ``(1 + time_boost) / (1 + gap /
    time_scale_days)`` (gap = days outside the story's span). The best story at or above
    ``threshold`` wins; else the article starts a new story.
@@ -67,6 +69,7 @@ class ClusterConfig:
     name_weight: float = 2.0
     lead_weight: float = 3.0
     number_weight: float = 2.0
+    missing_weight: float = 0.5  # share of a channel's weight kept when one side lacks it
     time_scale_days: float = 3.0
     time_boost: float = 0.6  # both dated and close in time: evidence counts (1 + boost) times
     window_days: int = 30
@@ -225,13 +228,18 @@ class StoryClusterer:
         norms = self._story_norms(s)
         weights = c.weights
         score = 0.0
+        total = 0.0
         for ch, w in weights.items():
-            if not w or not norms[ch]:
+            if not w:
+                continue
+            if not norms[ch] or not vecs[ch]:
+                total += w * c.missing_weight  # absent on one side: weak evidence against
                 continue
             sv, idf = s.vecs[ch], idfs[ch]
             dot = sum(x * sv[k] * idf[k] for k, x in vecs[ch].items() if k in sv)
             score += w * dot / norms[ch]
-        score /= sum(weights.values())
+            total += w
+        score = score / total if total else 0.0
         if date is not None and s.first is not None:
             gap = max((s.first - date).days, (date - s.last).days, 0)
             score *= (1.0 + c.time_boost) / (1.0 + gap / c.time_scale_days)
