@@ -251,7 +251,12 @@ def baseline_predictor():
 
 
 def run(data: Path | None = None, split: str | None = None, limit: int | None = None) -> Report:
-    """Score storyline and the codebook keyword baseline on the PLOVER GSR records."""
+    """Score storyline and the codebook keyword baseline on the PLOVER GSR records.
+
+    ``data`` is the ``events`` folder (or the JSON file itself); ``split`` is accepted for the
+    common interface and ignored (the folder holds the development half only); ``limit`` keeps
+    the first N records.
+    """
     records = load_records(data)
     if limit:
         records = records[:limit]
