@@ -269,6 +269,7 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
     elif inserted:
         cand.content = inserted
     elif content_toks is not None:
+        content_toks = content_toks + _conjuncts(content_toks, v)
         toks = {i for h in content_toks for i in _subtree(h)}
         if content_toks and all(t.dep_ != "ccomp" for t in content_toks):
             toks -= _trailing_relative(doc, content_toks)
@@ -337,6 +338,27 @@ def _trailing_args(v: Token, obj: Token) -> list[Token]:
 
 
 _INSERT_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _conjuncts(heads: list[Token], v: Token) -> list[Token]:
+    """ "cited her years as secretary and as a senator", "a supporter of NATO and of its allies":
+    conjuncts the parser hung one level up belong to the content, unless they are clauses of
+    their own."""
+    out: list[Token] = []
+    for h in heads:
+        p = h.head
+        if p.i == h.i or h.dep_ not in ("dobj", "pobj", "pcomp", "oprd"):
+            continue
+        for c in p.children:
+            if c.dep_ != "conj" or c.i <= h.right_edge.i or c.i == v.i:
+                continue
+            if c.pos_ in ("VERB", "AUX") and (any(g.dep_ in _SUBJ for g in c.children) or p.i == v.i):
+                continue
+            if c.lemma_.lower() in CUE_LEMMAS and c.pos_ == "VERB":
+                continue
+            cc = [g for g in p.children if g.dep_ == "cc" and h.right_edge.i < g.i < c.i]
+            out.extend(cc + [c])
+    return out
 
 
 def _trailing_relative(doc: Doc, heads: list[Token]) -> set[int]:
@@ -602,6 +624,7 @@ def _adjective_candidate(ctx: "_Ctx", adj: Token) -> _Cand | None:
         src = None  # "it is clear that …"
     a = cop.i if cop.i < adj.i and adj.i - cop.i <= 4 else adj.i
     cue = _cue_span(doc, doc[a], end)
+    content = content + _conjuncts(content, adj)
     toks = {i for h in content for i in _subtree(h)}
     spans = _content_spans(ctx, toks, adj.i)
     if not spans:
@@ -715,7 +738,8 @@ def _noun_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
         src = _source(doc, n)
     if content_head is not comp and src is None:
         return None  # "criticism of X" with no one criticising: a topic, not an attribution
-    content = _content_spans(ctx, set(_subtree(content_head)), n.i)
+    heads = [content_head] + _conjuncts([content_head], n)
+    content = _content_spans(ctx, {i for h in heads for i in _subtree(h)}, n.i)
     if not content:
         return None
     a = n.i

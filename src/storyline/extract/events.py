@@ -307,7 +307,27 @@ def _noun_candidate(tok: Token) -> _Cand | None:
             prio = min(prio, 0) if lemma not in ("hunger",) else prio
     if t == "MOBILIZE" and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
         t, m = "AID", "peacekeeping"
+    if prio > 1 and _in_background(tok):
+        prio = 1  # "agreed to a ceasefire after two days of fighting": the setting, not the news
     return _Cand(t, m, tok, prio, _clause_verb(tok)) if prio > 0 else None
+
+
+_BACKGROUND_PREPS = {"after", "following", "since", "before", "amid", "amidst", "during",
+                     "despite", "because", "following", "throughout", "ahead"}
+
+
+def _in_background(tok: Token) -> bool:
+    """A noun inside a temporal or causal adjunct ("after the attack", "since the invasion",
+    "amid clashes") up to its clause verb."""
+    t = tok
+    for _ in range(5):
+        head = t.head
+        if head.i == t.i or head.pos_ in ("VERB", "AUX"):
+            return t.dep_ == "prep" and t.lower_ in _BACKGROUND_PREPS
+        if t.dep_ == "prep" and t.lower_ in _BACKGROUND_PREPS:
+            return True
+        t = head
+    return False
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:

@@ -56,6 +56,7 @@ ORG_WORDS = {"en": {
     "army", "forces", "navy", "guard", "association", "federation", "league", "union",
     "company", "corporation", "corp", "inc", "group", "board", "commission", "office", "zoo",
     "state", "polytechnic", "cup", "open", "marathon", "festival", "games", "trade", "world",
+    "chamber", "commerce", "industry", "airlines", "airways", "lottery", "cruises", "metro",
 }}
 # a person/organisation-labelled name is a place only when it is this well known
 MIN_POP_FOR_RELABEL = 100_000
