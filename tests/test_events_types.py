@@ -84,6 +84,8 @@ def test_sentence_type(nlp, text, etype):
     ("Reporters asked whether the senator would run again.", "REQUEST"),
     ("Would you think she must be the worst candidate?", "REQUEST"),
     ("He continues to insist that the deal is fair.", "REQUEST"),
+    ("Kenya agreed to a truce after weeks of fierce fighting.", "ASSAULT"),  # the setting
+    ("Police arrested five men after they attacked a bank.", "ASSAULT"),
 ])
 def test_sentence_not_type(nlp, text, not_type):
     assert not_type not in {e.type for e in _events(nlp, text)}

@@ -245,6 +245,9 @@ def _verb_candidate(tok: Token) -> _Cand | None:
             if lemma == "attack" and any(c.dep_ == "prep" and c.lower_ in ("for", "over")
                                          for c in tok.children):
                 t, m = "ACCUSE", "disapprove"  # "attacked Clinton for her support": words
+    if prio > 1 and tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPS for c in tok.children):
+        prio = 1  # "... after rebels shelled the town": the setting of the news
     if t in ("MOBILIZE", "RETREAT") and any(x.lower_ in PEACEKEEPING for x in tok.subtree):
         # sending peacekeepers is aid; pulling them out is withdrawing it
         t, m = ("AID", "peacekeeping") if t == "MOBILIZE" else ("SANCTION", "withdraw")
