@@ -269,7 +269,7 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
     elif inserted:
         cand.content = inserted
     elif content_toks is not None:
-        content_toks = content_toks + _conjuncts(content_toks, v)
+        content_toks = content_toks + _conjuncts(content_toks, v) + _clause_conjuncts(content_toks, v)
         toks = {i for h in content_toks for i in _subtree(h)}
         if content_toks and all(t.dep_ != "ccomp" for t in content_toks):
             toks -= _trailing_relative(doc, content_toks)
@@ -358,6 +358,27 @@ def _conjuncts(heads: list[Token], v: Token) -> list[Token]:
                 continue
             cc = [g for g in p.children if g.dep_ == "cc" and h.right_edge.i < g.i < c.i]
             out.extend(cc + [c])
+    return out
+
+
+def _clause_conjuncts(heads: list[Token], v: Token) -> list[Token]:
+    """ "said that X, but Y declined", "urged them to share a currency and rely on …": the parser
+    hangs the second conjunct on the reporting verb; a clause with its own subject, or a bare
+    infinitive continuing an infinitive content, belongs to what was said."""
+    end = max(h.right_edge.i for h in heads)
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ != "conj" or c.i <= end or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if c.lemma_.lower() in CUE_LEMMAS:
+            break
+        own_subject = any(g.dep_ in _SUBJ for g in c.children)
+        infinitive = c.tag_ == "VB" and any(h.dep_ == "xcomp" for h in heads)
+        if not (own_subject or infinitive):
+            break
+        out.extend(g for g in v.children if g.dep_ == "cc" and end < g.i < c.i)
+        out.append(c)
+        end = c.right_edge.i
     return out
 
 
