@@ -41,6 +41,14 @@ def shared_sample() -> Path:
     return SAMPLES / "000_d82f11879fb1db06.txt"
 
 
+@pytest.fixture(scope="session")
+def sample_expected() -> dict:
+    """What storyline must report for the sample (bundled copy of ../shared/samples/000_...expected.json)."""
+    import json
+
+    return json.loads((SAMPLES / "000_d82f11879fb1db06.expected.json").read_text(encoding="utf-8"))
+
+
 @pytest.fixture()
 def web_db(tmp_path) -> Path:
     """A store with one story of one article (two statements by Helen Carter), built without the model."""

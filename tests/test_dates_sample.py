@@ -6,17 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluation.common import data_root
 from storyline.records import Article
 
 SAMPLE = "000_d82f11879fb1db06.txt"
 
 
 def _sample_path() -> Path:
-    for cand in (data_root().parent / "samples" / SAMPLE, Path(__file__).resolve().parents[2] / "shared" / "samples" / SAMPLE):
-        if cand.exists():
-            return cand
-    pytest.skip(f"shared sample {SAMPLE} not found")
+    return Path(__file__).resolve().parents[1] / "src" / "storyline" / "samples" / SAMPLE  # bundled copy
 
 
 def _articles(published: dt.date | None) -> list[Article]:
