@@ -685,7 +685,7 @@ def _headline_candidate(ctx: "_Ctx", n: Token) -> _Cand | None:
     return _Cand("indirect", cue, n.i, (doc[a].idx, last.idx + len(last)), n.i - 1, content=spans)
 
 
-_FRONT_PREPS = frozenset({"in", "for", "per", "by"})
+_FRONT_PREPS = frozenset({"in", "per", "by"})
 _IN_SOURCES = L.DOCUMENT[LANG] | frozenset({"view", "opinion", "words", "interview", "speech", "estimation",
                                             "judgment", "judgement", "assessment", "account"})
 _BY_SOURCES = frozenset({"measure", "account", "estimate", "count", "tally"})

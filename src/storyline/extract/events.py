@@ -261,8 +261,8 @@ def _verb_candidate(tok: Token) -> _Cand | None:
             s0, _ = _np_span(subj)
             sec = sector_of(tok.doc[s0:subj.i + 1].text)  # the head, not "of former President X"
             pair = SUBJECT_SECTOR_TYPES.get((lemma, sec or ""))
-            if pair is None and sec is None and subj.tag_ == "NNS" and subj.ent_type_ == "" \
-                    and lemma == "protest":
+            if pair is None and sec is None and subj.tag_ in ("NNS", "NNPS") and \
+                    subj.ent_type_ in ("", "NORP") and lemma == "protest":
                 pair = "PROTEST/demo"  # "farmers protested": people in the street
             if pair:
                 t, m = _split(pair)
@@ -754,8 +754,9 @@ def _sentence_candidates(sent: SpacySpan, maybe: list[bool] | None = None) -> li
             c = _verb_candidate(tok)
         elif pos in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG"):
             c = _noun_candidate(tok)
-        elif pos == "ADJ" and tok.lemma_.lower() in VERBS and tok.tag_ == "VBN":
-            c = _verb_candidate(tok)
+        elif pos == "ADJ" and tok.lemma_.lower() in VERBS and tok.tag_ == "VBN" and \
+                tok.dep_ != "amod" and not any(ch.dep_ == "det" for ch in tok.children):
+            c = _verb_candidate(tok)  # "were wounded"; not "alleged bombers", "the wounded"
         else:
             c = None
         if c is not None:
@@ -802,6 +803,11 @@ def _resolve_sentence(sent: SpacySpan, maybe: list[bool] | None = None) -> list[
         fut, hyp, neg = _modal(verb)
         if ctl is not None:
             ctok, kind = ctl
+            answer = by_tok.get(ctok.head.i)
+            if ctok.pos_ == "NOUN" and ctok.dep_ in ("dobj", "obj", "pobj") and answer is not None \
+                    and answer.type in ("REJECT", "AGREE", "CONCEDE", "SUPPORT") and answer is not c:
+                gone.add(id(c))  # "rejected an appeal for deploying troops": answered, not asked
+                continue
             cc = by_tok.get(ctok.i)
             cneg = _is_negated(ctok) or neg
             if kind == "PROPOSAL":

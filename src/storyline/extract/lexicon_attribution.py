@@ -32,7 +32,7 @@ CLAUSE_VERBS: dict[str, frozenset[str]] = {
         dispute emphasise underscore highlight reason theorize posit argue vow swear threaten
         concede anticipate calculate discover imply wonder complain joke describe remind
         discuss reply respond maintain want consider call seem appear feel wish rule
-        testify hold""".split()),
+        testify""".split()) - frozenset({"go", "begin"}),
 }
 
 # Verbs whose to-infinitive (xcomp) is the content: "vowed to …", "plans to …".
@@ -59,7 +59,7 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         brand dub liken see back release list lay view answer file demand support lambast
         lambaste pound compliment specify sense hammer rip knock bash trash fault chide taunt
         needle jab skewer savage pan flay blister fustigate vilify demonize demonise smear
-        belittle mischaracterize misrepresent dismiss downplay tout trumpet celebrate extol
+        belittle mischaracterize misrepresent dismiss downplay tout trumpet extol
         commend salute acclaim suggest vow want seek share cast favor favour""".split()),
 }
 
@@ -117,7 +117,6 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "focus": frozenset({"on"}),
         "rule": frozenset({"against", "on", "for", "in"}),
         "lobby": frozenset({"for", "against"}),
-        "fight": frozenset({"for", "against"}),
         "stand": frozenset({"by", "with", "against"}),
         "sound": frozenset({"like"}),
     },
