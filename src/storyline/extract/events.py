@@ -804,7 +804,8 @@ def _resolve_sentence(sent: SpacySpan, maybe: list[bool] | None = None) -> list[
         if ctl is not None:
             ctok, kind = ctl
             answer = by_tok.get(ctok.head.i)
-            if ctok.pos_ == "NOUN" and ctok.dep_ in ("dobj", "obj", "pobj") and answer is not None \
+            if kind != "PROPOSAL" and ctok.pos_ == "NOUN" and ctok.dep_ in ("dobj", "obj", "pobj") \
+                    and answer is not None \
                     and answer.type in ("REJECT", "AGREE", "CONCEDE", "SUPPORT") and answer is not c:
                 gone.add(id(c))  # "rejected an appeal for deploying troops": answered, not asked
                 continue
