@@ -49,6 +49,7 @@ def _events(nlp, text):
     ("Pyongyang warned it would respond with overwhelming force.", "THREATEN"),
     ("Police raided the offices of an opposition weekly.", "COERCE"),
     ("Hundreds of nurses protested outside the hospital.", "PROTEST"),
+    ("Thousands of Kenyans protested against the new taxes.", "PROTEST"),
     ("Armenia launched a military operation in the border region.", "ASSAULT"),
     ("Militiamen seized control of the airport.", "ASSAULT"),
     ("Government troops pulled back from the ridge.", "RETREAT"),
@@ -86,6 +87,9 @@ def test_sentence_type(nlp, text, etype):
     ("He continues to insist that the deal is fair.", "REQUEST"),
     ("Kenya agreed to a truce after weeks of fierce fighting.", "ASSAULT"),  # the setting
     ("Police arrested five men after they attacked a bank.", "ASSAULT"),
+    ("Helicopters evacuated the wounded from the town.", "ASSAULT"),
+    ("Beirut rejected a UN appeal for deploying troops on the border.", "REQUEST"),
+    ("The alleged bombers fled to the mountains.", "ACCUSE"),
 ])
 def test_sentence_not_type(nlp, text, not_type):
     assert not_type not in {e.type for e in _events(nlp, text)}
