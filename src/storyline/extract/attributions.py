@@ -579,8 +579,11 @@ def _colon_lines(ctx: "_Ctx", cands: dict[int, "_Cand"]) -> None:
         if colon >= len(doc):
             continue
         head = span.root
+        a, b = content
+        if text[b - 1] == "." and text[a] not in "\"“‘'":
+            b -= 1  # a headline's closing period is not part of the claim
         cands[colon] = _Cand("indirect", (doc[colon].idx, doc[colon].idx + 1), colon,
-                             (span.start_char, span.end_char), head.i, content=[content])
+                             (span.start_char, span.end_char), head.i, content=[(a, b)])
 
 
 def _light_candidate(ctx: "_Ctx", v: Token) -> _Cand | None:
@@ -1124,6 +1127,8 @@ def _content_spans(ctx: "_Ctx", toks: set[int], cue: int) -> list[tuple[int, int
         for q in ctx.quotes:
             if start <= q.start < end < q.end:
                 end = q.end
+            elif q.start < start < q.end and not ctx.text[q.start + 1:start].strip(" '`"):
+                start = q.start  # the opening mark the parser hung elsewhere
         out.append((start, end))
     return out
 

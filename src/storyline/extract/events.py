@@ -751,6 +751,9 @@ def _sentence_candidates(sent: SpacySpan, maybe: list[bool] | None = None) -> li
         tok = doc[i]
         pos = tok.pos_
         if pos == "VERB" or (pos == "AUX" and tok.lemma_ not in ("be", "have", "do")):
+            if tok.tag_ == "VBN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
+                    ch.dep_ == "det" for ch in tok.children):
+                continue  # "evacuated the wounded": people, not an act
             c = _verb_candidate(tok)
         elif pos in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG"):
             c = _noun_candidate(tok)
