@@ -63,6 +63,9 @@ _ADDRESSEE_VERBS = frozenset("tell ask inform remind assure urge warn thank answ
 _PEOPLE = frozenset("""reporter reporters voter voters supporter supporters crowd audience people
     dispatcher journalist journalists friend friends member members viewer viewers listener
     listeners official officials host interviewer colleague colleagues audiences crowds""".split())
+# "is said to", "is believed to", "is thought to": passives that report with no one named
+_PASSIVE_RAISING = frozenset({"say", "believe", "think", "expect", "report", "rumor", "rumour",
+                              "know", "consider", "estimate", "project", "predict", "suppose"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "get"})
 _ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
 _RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
@@ -207,11 +210,14 @@ def _verb_candidate(ctx: "_Ctx", v: Token, lemma: str) -> _Cand | None:
                             break
                 if content_toks:
                     break
-    if content_toks is None and lemma in XCOMP:
+    if content_toks is None and (lemma in XCOMP or lemma in _PASSIVE_RAISING):
         xs = [c for c in children if c.dep_ == "xcomp" and c.i > v.i]
         if xs and lemma in RAISING and xs[0].lemma_.lower() in CUE_LEMMAS:
             return None  # "appeared to suggest that …": the inner verb reports, with this subject
-        if xs and lemma in RAISING:  # "Mr. Rubio appeared to be on the upswing"
+        sp = [c for c in children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
+        if xs and sp:  # "One in nine voters is expected to be Latino": the subject is part of it
+            content_toks = sp + xs
+        elif xs and lemma in RAISING:  # "Mr. Rubio appeared to be on the upswing"
             content_toks = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")] + xs
         elif xs:
             objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < xs[0].i]
