@@ -2,26 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
 import pytest
 
 from storyline.records import Article, Attribution, Count, Entity, Extraction
 from storyline.stories import StoryClusterer
 from storyline.stories.merge import merge_story, render_story
 
-SAMPLE = Path("/work/shared/samples/000_d82f11879fb1db06.txt")
-if not SAMPLE.exists():
-    SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / SAMPLE.name
-
-
 @pytest.fixture(scope="module")
-def sample_extractions(nlp):
-    if not SAMPLE.exists():
-        pytest.skip(f"sample not found at {SAMPLE}")
+def sample_extractions(nlp, shared_sample):
     from storyline.pipeline import extract
 
-    lines = SAMPLE.read_text("utf-8").split("\n")
+    lines = shared_sample.read_text("utf-8").split("\n")
     pub = dt.date(2025, 2, 18)
     a1 = Article(id="sample#1", text="\n".join(lines[:4]), published=pub)
     a2 = Article(id="sample#2", text="\n".join(lines[5:]).strip(), title=lines[4].strip(),
@@ -122,3 +113,22 @@ def test_merge_survives_bare_versions_and_untrusted_dates(published):
     assert render_story(story)
     if published and published.year == 2099:
         assert "future_date" in story.flags
+
+
+@pytest.mark.parametrize("name, source_text, shown, hidden", [
+    ("Volodymyr Zelensky", "Volodymyr Zelensky", "— Volodymyr Zelensky", "volodymyr zelensky"),
+    (None, "Russian media", "— Russian media", "russian media"),
+])
+def test_render_prints_names_as_written(name, source_text, shown, hidden):
+    text = f'{source_text} said "the talks will resume in March".'
+    q = text.index('"') + 1
+    ents = (Entity("e1", name, "PERSON", ((0, len(name)),)),) if name else ()
+    ext = Extraction(article=Article(id="a", text=text), entities=ents,
+                     attributions=(Attribution("direct", ((q, text.rindex('"')),), None,
+                                               (0, len(source_text)), "e1" if name else None,
+                                               "person"),))
+    story = merge_story("s", [ext])
+    out = render_story(story)
+    assert shown in out and hidden not in out
+    fact = next(f for f in story.facts if f.kind == "attribution")
+    assert dict(fact.detail)["speaker"] == hidden  # the key stays internal and folded

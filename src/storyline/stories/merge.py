@@ -140,6 +140,7 @@ def merge_story(story_id: str, extractions: Sequence[Extraction], *, summary_sen
     facts = _Facts()
     flags: set[str] = set()
     ent_key: dict[tuple[str, str], str] = {}  # (article id, entity id) -> canonical key
+    shown: dict[str, str] = {}  # canonical key -> the name as written (longest form seen)
 
     for ext in exts:
         a, text = ext.article, ext.article.text or ""
@@ -148,6 +149,8 @@ def merge_story(story_id: str, extractions: Sequence[Extraction], *, summary_sen
         for e in ext.entities:
             key = _canon(e.name, e.type, canon)
             ent_key[(a.id, e.id)] = key
+            if len(e.name) > len(shown.get(key, "")):
+                shown[key] = e.name
             fact = facts.keyed("entity", f"{e.type}:{key}", e.name, a.id, e.mentions,
                                {"type": e.type})
             if len(e.name) > len(fact.text) and e.type == fact.detail.get("type"):
@@ -155,12 +158,15 @@ def merge_story(story_id: str, extractions: Sequence[Extraction], *, summary_sen
         for x in ext.attributions:
             content = _slice(text, x.content)
             speaker = ent_key.get((a.id, x.source_entity)) if x.source_entity else None
+            speaker_name = None  # filled from ``shown`` once every version is read
             if speaker is None and x.source is not None:
-                speaker = " ".join(WORD_RE.findall(text[x.source[0]:x.source[1]])).lower() or None
+                written = " ".join(text[x.source[0]:x.source[1]].split())
+                speaker = " ".join(WORD_RE.findall(written)).lower() or None
+                speaker_name = written or None
             spans = list(x.content) + [s for s in (x.cue, x.source) if s is not None]
             facts.fuzzy("attribution", speaker or "-", content, a.id, spans,
                         {"attribution_kind": x.kind, "speaker": speaker,
-                         "source_type": x.source_type},
+                         "speaker_name": speaker_name, "source_type": x.source_type},
                         _content_words(content), QUOTE_FOLD)
         for c in ext.counts:
             head = _head(c.object)
@@ -178,6 +184,10 @@ def merge_story(story_id: str, extractions: Sequence[Extraction], *, summary_sen
         for ev in ext.events:
             actors = sorted(_actor_key(x, a.id, ent_key, canon) for x in ev.actor)
             recips = sorted(_actor_key(x, a.id, ent_key, canon) for x in ev.recipient)
+            for x in (*ev.actor, *ev.recipient):
+                k = _actor_key(x, a.id, ent_key, canon)
+                if k not in shown and x.text:
+                    shown[k] = " ".join(x.text.split())
             ids = {i for x in (*ev.actor, *ev.recipient) for i in _actor_ids(x, a.id, ent_key, canon)}
             date = ext.dates[ev.date].value if ev.date is not None and ev.date < len(ext.dates) else None
             spans = [ev.trigger] + [x.span for x in (*ev.actor, *ev.recipient) if x.span]
@@ -203,6 +213,13 @@ def merge_story(story_id: str, extractions: Sequence[Extraction], *, summary_sen
                 f.add(a.id, spans)
                 facts.new(f)
 
+    for f in facts.items:  # keys stay internal; the record also carries names as written
+        if f.kind == "event":
+            f.detail["actor_names"] = [shown.get(k, k) for k in f.detail["actors"]]
+            f.detail["recipient_names"] = [shown.get(k, k) for k in f.detail["recipients"]]
+        elif f.kind == "attribution" and f.detail.get("speaker"):
+            sp = f.detail["speaker"]  # an entity: its fullest name; else the source as written
+            f.detail["speaker_name"] = shown.get(sp) or f.detail.get("speaker_name") or sp
     items = sorted(facts.items, key=lambda f: (KIND_ORDER.index(f.kind), -len(f.support)))
     out_facts = tuple(
         StoryFact(f.kind, f.key, f.text,
@@ -392,15 +409,15 @@ def _label(f: StoryFact) -> str:
     d = dict(f.detail)
     if f.kind == "event":
         mode = f"/{d['mode']}" if d.get("mode") else ""
-        who = ", ".join(d.get("actors") or [])
-        to = ", ".join(d.get("recipients") or [])
+        who = ", ".join(d.get("actor_names") or d.get("actors") or [])
+        to = ", ".join(d.get("recipient_names") or d.get("recipients") or [])
         flags = [k for k in ("negated", "hypothetical", "future") if d.get(k)]
         head = f"{d['type']}{mode}" + (f" {who}" if who else "") + (f" → {to}" if to else "")
         head += f" ({d['date']})" if d.get("date") else ""
         head += f" [{', '.join(flags)}]" if flags else ""
         return f"{head}: {_short(f.text, 80)}"
-    if f.kind == "attribution" and d.get("speaker"):
-        return f"{_short(f.text)} — {d['speaker']}"
+    if f.kind == "attribution" and (d.get("speaker_name") or d.get("speaker")):
+        return f"{_short(f.text)} — {d.get('speaker_name') or d['speaker']}"
     if f.kind == "date" and d.get("value"):
         return f"{f.text} = {d['value']}"
     return _short(f.text)
