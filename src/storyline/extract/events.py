@@ -75,6 +75,7 @@ NOT_EVENT_OBJECTS = L.NOT_EVENT_OBJECTS[LANG]
 SUBJECT_SECTOR_TYPES = L.SUBJECT_SECTOR_TYPES[LANG]
 NOUN_NEEDS_MODIFIER = L.NOUN_NEEDS_MODIFIER[LANG]
 NOUN_BANNED_MODIFIERS = L.NOUN_BANNED_MODIFIERS[LANG]
+WEAK_NOUN_MODIFIERS = L.WEAK_NOUN_MODIFIERS[LANG]
 MUST_REPORTING = L.MUST_REPORTING[LANG]
 _SECTOR_VERBS = frozenset(v for v, _ in SUBJECT_SECTOR_TYPES)
 _EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "operations", "mission", "bid",
@@ -302,7 +303,7 @@ def _noun_candidate(tok: Token) -> _Cand | None:
     # "remained on alert", "put on high alert"
     prio = 2
     if lemma in WEAK_NOUNS:
-        prio = 2 if light else 0
+        prio = 2 if light or (kids & WEAK_NOUN_MODIFIERS.get(lemma, frozenset())) else 0
     if tok.dep_ == "compound":  # "peace talks", "war crimes": modifiers, not events
         if head.lemma_.lower() in _EFFORT_NOUNS and head.head.lemma_.lower() in LIGHT:
             prio = 2

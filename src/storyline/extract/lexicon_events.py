@@ -108,7 +108,8 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "bombard": "ASSAULT/heavy-weapons", "stab": "ASSAULT/primitive", "behead": "ASSAULT/execute",
     "lynch": "ASSAULT", "die": "ASSAULT", "destroy": "ASSAULT/destroy",
     "intercept": "ASSAULT/aerial", "hijack": "ASSAULT/abduct", "fire": "ASSAULT/firearms",
-    "torch": "ASSAULT/primitive", "firebomb": "ASSAULT/primitive",
+    "torch": "ASSAULT/primitive", "firebomb": "ASSAULT/primitive", "annex": "ASSAULT",
+    "fine": "SANCTION/convict",
     "approve": "SUPPORT", "rescue_": "AID",
 }}
 
@@ -190,7 +191,7 @@ WEAK_VERB_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
 PHRASAL: dict[str, dict[str, str]] = {"en": {
     "cut off": "SANCTION/discontinue", "call off": "CONCEDE", "beat up": "ASSAULT/beat",
     "pull out": "RETREAT/withdraw", "pull back": "RETREAT/withdraw", "shoot down": "ASSAULT/aerial",
-    "hand over": "COOPERATE", "call up": "MOBILIZE/troops", "set ablaze": "ASSAULT/primitive", "step down": "RETREAT/resign", "round up": "COERCE/arrest",
+    "hand over": "COOPERATE", "hand down": "SANCTION/convict", "call up": "MOBILIZE/troops", "set ablaze": "ASSAULT/primitive", "step down": "RETREAT/resign", "round up": "COERCE/arrest",
     "crack down": "COERCE/restrict", "blow up": "ASSAULT/explosives", "force out": "COERCE/deport",
     "open up": "CONCEDE", "back down": "CONCEDE", "set free": "RETREAT/release",
     "carry out": "", "lay down": "RETREAT/disarm", "stand down": "RETREAT/disarm",
@@ -240,6 +241,15 @@ NOUNS: dict[str, dict[str, str]] = {"en": {
     "execution": "ASSAULT/execute", "war": "ASSAULT", "incursion": "ASSAULT",
     "cleansing": "ASSAULT/cleansing", "hijacking": "ASSAULT/abduct", "drill": "COOPERATE",
     "maneuver": "COOPERATE", "manoeuvre": "COOPERATE", "operation": "ASSAULT",
+    "readiness": "MOBILIZE/troops", "action": "ASSAULT",
+}}
+
+# weak nouns that count without a light verb when modified so ("joint military exercises")
+WEAK_NOUN_MODIFIERS: dict[str, dict[str, frozenset[str]]] = {"en": {
+    "exercise": frozenset({"joint", "military", "naval", "war"}),
+    "drill": frozenset({"joint", "military", "naval"}),
+    "maneuver": frozenset({"joint", "military", "naval"}),
+    "games": frozenset({"war"}), "readiness": frozenset({"military", "combat"}),
 }}
 
 # nouns that are no events with one of these modifiers ("a big deal", "a press conference",
@@ -262,6 +272,7 @@ MUST_REPORTING: dict[str, frozenset[str]] = {"en": frozenset({
 # nouns that are events only with one of these modifiers ("martial law", "military operation")
 NOUN_NEEDS_MODIFIER: dict[str, dict[str, frozenset[str]]] = {"en": {
     "law": frozenset({"martial"}),
+    "action": frozenset({"military", "armed"}),
     "operation": frozenset({"military", "ground", "air", "offensive", "counter-terrorism",
                             "counterterrorism", "anti-terror", "anti-terrorist", "special",
                             "combat", "punitive"}),
@@ -273,7 +284,7 @@ WEAK_NOUNS: dict[str, frozenset[str]] = {"en": frozenset({
     "reform", "relief", "treaty", "exercise", "games", "phone", "march", "talk", "talks",
     "request", "demand", "appeal", "hunger", "warning", "threat", "agreement", "aid",
     "assistance", "visit", "meeting", "battle", "fighting", "blast", "drill", "maneuver",
-    "manoeuvre",
+    "manoeuvre", "readiness",
 })}
 
 LIGHT_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
@@ -285,6 +296,7 @@ LIGHT_VERBS: dict[str, frozenset[str]] = {"en": frozenset({
     "fire", "come", "be", "face", "suffer", "announce", "withdraw", "plan", "threaten",
     "extend", "broker", "renew", "tighten", "raise", "provide", "grant", "offer", "reiterate",
     "repeat", "voice", "express", "remain", "stay", "keep", "go", "enforce", "maintain",
+    "increase", "heighten", "boost", "raise",
     "stag",  # the small English model lemmatises "staged" as "stag"
 })}
 
@@ -345,7 +357,9 @@ VERB_OBJECT_TYPES: dict[str, dict[tuple[str, str], str]] = {"en": {
     ("lay", "weapon"): "RETREAT/disarm", ("declare", "state"): "COERCE/curfew",
     ("impose", "state"): "COERCE/curfew", ("set", "fire"): "ASSAULT/primitive",
     ("approve", "loan"): "AID", ("approve", "aid"): "AID", ("approve", "funding"): "AID",
-    ("approve", "package"): "AID",
+    ("approve", "package"): "AID", ("resume", "relation"): "SUPPORT",
+    ("resume", "tie"): "SUPPORT", ("resume", "talk"): "CONSULT", ("resume", "talks"): "CONSULT",
+    ("resume", "negotiation"): "CONSULT", ("call", "on"): "REQUEST", ("call", "upon"): "REQUEST",
     ("seize", "control"): "ASSAULT", ("take", "control"): "ASSAULT",
     ("seize", "town"): "ASSAULT", ("seize", "city"): "ASSAULT", ("seize", "village"): "ASSAULT",
     ("seize", "territory"): "ASSAULT", ("seize", "airport"): "ASSAULT",
