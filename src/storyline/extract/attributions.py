@@ -414,14 +414,14 @@ def _inserted(ctx: "_Ctx", v: Token) -> list[tuple[int, int]] | None:
     ss, se = ctx.sent_start[v.i], ctx.sent_end[v.i]
     if a - 1 <= ss or doc[a - 1].text not in _INSERT_MARKS:
         return None
-    if any(ctx.in_quote[k] or doc[k].text in _QUOTE_CHARS for k in range(ss, se)):
-        return None  # quotations are attached by the quote pass
     b = v.i + 1
     while b < se and doc[b].text not in _INSERT_MARKS and doc[b].text not in (".", "!", "?", ";"):
         b += 1
     toks = set(range(ss, a - 1))
     if b < se and doc[b].text in _INSERT_MARKS:
         toks |= set(range(b + 1, se))
+    if any(ctx.in_quote[k] or doc[k].text in _QUOTE_CHARS or doc[k].text in ("''", "``") for k in toks):
+        return None  # quotations are attached by the quote pass
     spans = _content_spans(ctx, toks, v.i)
     return spans or None
 

@@ -127,6 +127,11 @@ REGION_DEMONYMS = {
     }
 }
 
+# Nouns for people, not adjectives of a place ("a Briton", "two Poles").
+PEOPLE_NOUNS = {"en": frozenset({"Briton", "Brit", "Pole", "Dane", "Finn", "Swede", "Scot", "Scots",
+                                 "Frenchman", "Frenchmen", "Spaniard", "Turk", "Kiwi", "Aussie",
+                                 "Yankee", "Englishman", "Englishmen", "Dutchman", "Irishman"})}
+
 # Demonyms used when the countries helper's data file is absent (it carries the full list).
 FALLBACK_DEMONYMS = {
     "en": {
@@ -283,6 +288,8 @@ class Gazetteer:
         if helper:
             for surface, a3 in helper.get("demonyms", {}).items():
                 cc = a3_to_cc.get(a3)
+                if surface in PEOPLE_NOUNS.get(lang, ()):
+                    continue
                 if cc in self.country_by_cc:
                     self.demonyms[surface] = self.country_by_cc[cc]
         for surface, cc in FALLBACK_DEMONYMS.get(lang, {}).items():
