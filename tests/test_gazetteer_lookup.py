@@ -76,3 +76,8 @@ def test_countries_carry_their_own_id_and_a_point(gaz):
 
 def test_haversine_london_paris():
     assert 330 < haversine_km(51.5074, -0.1278, 48.8566, 2.3522) < 360
+
+
+@pytest.mark.parametrize("word", ["Briton", "Pole", "Dane", "Swede"])
+def test_nouns_for_people_are_not_place_demonyms(gaz, word):
+    assert gaz.demonym(word) is None
