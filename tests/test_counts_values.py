@@ -32,6 +32,7 @@ def _counts(nlp, text):
     ("The death toll rose to 56.", 56, "exact", "", "killed"),
     ("Hundreds of thousands marched in Paris.", 100000, "at_least", "", "protesters"),
     ("Last year 1,200 migrants drowned at sea.", 1200, "exact", "migrants", "killed"),
+    ("Twenty-nine people were injured tonight.", 29, "exact", "people", "wounded"),
 ])
 def test_count(nlp, text, value, qualifier, obj, ctype):
     got = _counts(nlp, text)
@@ -57,6 +58,8 @@ def test_count(nlp, text, value, qualifier, obj, ctype):
     "He paid 50,000 dollars for the car.",
     "Turnout was 65 percent, up from 58 in 2020.",
     "The ceasefire held for 48 hours.",
+    "A 911 caller told the dispatcher about the car.",
+    "Nearly eight of 10 voters say they will watch.",
 ])
 def test_not_a_count(nlp, text):
     assert _counts(nlp, text) == []

@@ -88,7 +88,8 @@ def _is_num(tok: Token) -> bool:
     return "-" in low and all(p in NUMBER_WORDS for p in low.split("-"))
 
 
-def _qualifier_before(lows: list[str], start: int, sent_start: int) -> tuple[str, int]:
+def _qualifier_before(lows: list[str], start: int, sent_start: int,
+                      doc: Doc | None = None) -> tuple[str, int]:
     """(qualifier, index of its first token) for the words right before ``start``."""
     for key, parts in _QUAL_KEYS:
         a = start - len(parts)
@@ -97,8 +98,14 @@ def _qualifier_before(lows: list[str], start: int, sent_start: int) -> tuple[str
         if tuple(lows[a:start]) == parts:
             if key == "some" and a > sent_start and lows[a - 1] in ("of", "for"):
                 continue
+            if len(parts) == 1 and key in _PREPOSITION_QUALIFIERS and doc is not None and \
+                    doc[a].dep_ == "prep":
+                continue  # "learn more about 529 plans": a preposition, not "about 529"
             return QUALIFIERS[key], a
     return "exact", start
+
+
+_PREPOSITION_QUALIFIERS = {"about", "over", "under", "around", "above", "below"}
 
 
 def _count_type(head: Token) -> str | None:
@@ -284,13 +291,13 @@ def extract_counts(doc: Doc) -> list[Count]:
                 if last + 1 < n and lows[last + 1] == "of":
                     head = _object_head(doc, i, last)
                     if head is not None and head.lemma_.lower() not in UNITS:
-                        q, qa = _qualifier_before(lows, i, sent.start)
+                        q, qa = _qualifier_before(lows, i, sent.start, doc)
                         out.append(_make(doc, qa, i, last, head, val, qual if q == "exact" else q))
                         i = head.i + 1 if head.i > i else last + 1
                         continue
                 elif len(key.split()) > 1 and _standalone_ok(doc[i]):
                     # "hundreds of thousands marched": the people themselves
-                    q, qa = _qualifier_before(lows, i, sent.start)
+                    q, qa = _qualifier_before(lows, i, sent.start, doc)
                     out.append(_make(doc, qa, i, last, None, val, qual if q == "exact" else q,
                                      type_tok=doc[i]))
                     i = last + 1
@@ -301,8 +308,9 @@ def extract_counts(doc: Doc) -> list[Count]:
                 continue
             first = i
             last = i
-            while last + 1 < end and _is_num(doc[last + 1]):
-                last += 1
+            while last + 1 < end and (_is_num(doc[last + 1]) or (
+                    lows[last + 1] == "-" and last + 2 < end and lows[last + 2] in NUMBER_WORDS)):
+                last += 1  # "two hundred", "1.5 million", "twenty - nine"
             # "a dozen", "half a dozen"
             words = [t.text for t in doc[first:last + 1]]
             if doc[first].lower_ == "dozen" and first > sent.start and doc[first - 1].lower_ == "a":
@@ -312,7 +320,7 @@ def extract_counts(doc: Doc) -> list[Count]:
             if value is None or _excluded(doc, first, last, sent.start):
                 i = last + 1
                 continue
-            qual, qa = _qualifier_before(lows, first, sent.start)
+            qual, qa = _qualifier_before(lows, first, sent.start, doc)
             # ranges: "between 10 and 20", "10 to 20", "10-20"
             hi_last = last
             if first > sent.start and doc[first - 1].lower_ == "between" and last + 2 < end and \
@@ -328,6 +336,14 @@ def extract_counts(doc: Doc) -> list[Count]:
                 head = _object_head(doc, last + 2, hi_last)
             if head is not None and (head.lemma_.lower() in UNITS or head.lower_ in UNITS):
                 i = hi_last + 1
+                continue
+            if head is not None and head.tag_ in ("NN", "NNP") and value != 1 and qual == "exact" \
+                    and head.i == hi_last + 1:
+                i = hi_last + 1  # "a 911 caller", "Resolution 1441": a number used as a name
+                continue
+            if hi_last + 2 < end and lows[hi_last + 1] == "of" and lows[hi_last + 2] in ("10", "ten",
+                                                                                     "100"):
+                i = hi_last + 3  # "eight of 10 voters": a proportion
                 continue
             if head is not None and head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
                 i = hi_last + 1
