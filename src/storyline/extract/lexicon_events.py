@@ -180,7 +180,8 @@ WEAK_VERB_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
     "normalize": frozenset({"relation", "relations", "tie", "ties"}),
     "normalise": frozenset({"relation", "relations", "tie", "ties"}),
     "insist": frozenset({"on"}),
-    "accept": frozenset({"refugee", "refugees", "migrant", "asylum", "plan", "proposal", "formula", "deal", "offer", "mediation", "demand",
+    "accept": frozenset({"refugee", "refugees", "migrant", "asylum", "plan", "proposal",
+                         "formula", "deal", "offer", "mediation", "demand",
                          "condition", "term", "terms", "ceasefire", "truce", "resolution"}),
     "offer": frozenset({"troop", "troops", "aid", "help", "asylum", "talk", "talks",
                         "assistance", "support", "mediation", "ceasefire", "truce"}),
@@ -191,7 +192,8 @@ WEAK_VERB_OBJECTS: dict[str, dict[str, frozenset[str]]] = {"en": {
 PHRASAL: dict[str, dict[str, str]] = {"en": {
     "cut off": "SANCTION/discontinue", "call off": "CONCEDE", "beat up": "ASSAULT/beat",
     "pull out": "RETREAT/withdraw", "pull back": "RETREAT/withdraw", "shoot down": "ASSAULT/aerial",
-    "hand over": "COOPERATE", "hand down": "SANCTION/convict", "call up": "MOBILIZE/troops", "set ablaze": "ASSAULT/primitive", "step down": "RETREAT/resign", "round up": "COERCE/arrest",
+    "hand over": "COOPERATE", "hand down": "SANCTION/convict", "call up": "MOBILIZE/troops",
+    "set ablaze": "ASSAULT/primitive", "step down": "RETREAT/resign", "round up": "COERCE/arrest",
     "crack down": "COERCE/restrict", "blow up": "ASSAULT/explosives", "force out": "COERCE/deport",
     "open up": "CONCEDE", "back down": "CONCEDE", "set free": "RETREAT/release",
     "carry out": "", "lay down": "RETREAT/disarm", "stand down": "RETREAT/disarm",
@@ -469,6 +471,7 @@ MODE_CUES: dict[str, dict[str, dict[str, str]]] = {"en": {
 
 # a drone-only attack is mode "drone"; drones with missiles or aircraft are "aerial"
 MODE_ORDER: dict[str, tuple[str, ...]] = {
-    "ASSAULT": ("unconventional", "suicide-attack", "crowd-control", "aerial", "drone", "explosives", "heavy-weapons", "firearms",
+    "ASSAULT": ("unconventional", "suicide-attack", "crowd-control", "aerial", "drone",
+                "explosives", "heavy-weapons", "firearms",
                 "assassinate", "torture", "massacre", "execute", "sexual", "beat", "primitive"),
 }
