@@ -1,0 +1,391 @@
+"""Attribution frames: a reporting verb, noun, adjective or light verb with its complement;
+"according to X"; fronted sources ("In the poll, …"); headline forms ("Sanders: …",
+"Court rules against …").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from storyline.extract import lexicon_attribution as L
+from storyline.extract.attribution_context import (
+    CLAUSE, CUE_LEMMAS, LANG, LIGHT, NOUN_PREPS, OBJECT, PREP, RAISING, SPEECH, XCOMP, COPULAS,
+    Cand, Ctx, tok_at,
+)
+from storyline.extract.attribution_spans import (
+    clause_conjuncts, clause_minus, conjuncts, content_spans, cue_extent, inserted_clause,
+    find_source, subtree_indices, trailing_args, trailing_relative,
+)
+
+LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
+STANCE_NOUNS = L.STANCE_NOUNS[LANG]
+_STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "into", "at", "toward", "towards"})
+# verbs whose passive ("X was endorsed by Y") still reports Y's words or stance; "the idea was
+# rejected by most countries" is a decision, not a statement
+_PASSIVE_STANCE = frozenset("""support endorse back praise criticize criticise condemn cite quote
+    describe mention blame question dispute attack mock slam blast denounce call hail applaud
+    welcome accuse""".split())
+_ADDRESSEE_VERBS = frozenset("tell ask inform remind assure urge warn thank answer".split())
+_PEOPLE = frozenset("""reporter reporters voter voters supporter supporters crowd audience people
+    dispatcher journalist journalists friend friends member members viewer viewers listener
+    listeners official officials host interviewer colleague colleagues audiences crowds""".split())
+# "is said to", "is believed to", "is thought to": passives that report with no one named
+_PASSIVE_RAISING = frozenset({"say", "believe", "think", "expect", "report", "rumor", "rumour",
+                              "know", "consider", "estimate", "project", "predict", "suppose"})
+_ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
+_CONTENT_DEPS = ("ccomp",)
+_COLON_LINE = re.compile(r"^[ \t]*([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+_NOT_SPEAKERS = frozenset("""note update updated photo photos video related read watch listen editor
+    editors source sources via getty follow credit correction disclosure image images caption
+    subscribe click see also share tags filed posted published warning q a question answer
+    transcript when where who what why how clarification latest breaking exclusive live
+    analysis opinion commentary editorial advertisement sponsored""".split())
+_IN_SOURCES = L.DOCUMENT[LANG] | frozenset({"view", "opinion", "words", "interview", "speech", "estimation",
+                                            "judgment", "judgement", "assessment", "account"})
+_BY_SOURCES = frozenset({"measure", "account", "estimate", "count", "tally"})
+
+
+def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
+    doc = ctx.doc
+    children = list(v.children)
+    content_toks: list[Token] | None = None
+    cue_end = v.i + 1
+    kind = "indirect"
+    # clause complement
+    if lemma in CLAUSE:
+        comps = [c for c in children if c.dep_ in _CONTENT_DEPS]
+        if not comps and lemma in SPEECH:
+            # "pointed out Hawaii normally does not …": a finite clause parsed as advcl
+            comps = [c for c in children if c.dep_ == "advcl" and c.i > v.i
+                     and not any(g.dep_ == "mark" and g.lower_ != "that" for g in c.children)
+                     and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                     and c.tag_ not in ("VBG", "VBN")]
+        if comps:
+            content_toks = comps
+        else:
+            # "said … during a news conference that he …": a that-clause misattached lower down
+            for t in v.rights:
+                if t.dep_ == "prep":
+                    for m in t.subtree:
+                        if m.dep_ == "mark" and m.lower_ == "that" and m.head.dep_ in ("relcl", "acl"):
+                            content_toks = [m.head]
+                            break
+                if content_toks:
+                    break
+    if content_toks is None and (lemma in XCOMP or lemma in _PASSIVE_RAISING):
+        xs = [c for c in children if c.dep_ == "xcomp" and c.i > v.i]
+        if xs and lemma in RAISING and xs[0].lemma_.lower() in CUE_LEMMAS:
+            return None  # "appeared to suggest that …": the inner verb reports, with this subject
+        sp = [c for c in children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
+        if xs and sp:  # "One in nine voters is expected to be Latino": the subject is part of it
+            content_toks = sp + xs
+        elif xs and lemma in RAISING:  # "Mr. Rubio appeared to be on the upswing"
+            content_toks = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")] + xs
+        elif xs:
+            objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < xs[0].i]
+            content_toks = objs + xs
+    if content_toks is None and lemma in _PASSIVE_STANCE and any(c.dep_ == "agent" for c in children):
+        # "Clinton was supported by 42 percent": the passive subject is the content
+        subj = [c for c in children if c.dep_ == "nsubjpass"]
+        if subj:
+            content_toks = subj
+    if content_toks is None and lemma in OBJECT:
+        objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
+        if objs and lemma in _ADDRESSEE_VERBS and (
+                objs[0].pos_ == "PRON" or objs[0].ent_type_ in ("PERSON", "ORG", "NORP")
+                or objs[0].lemma_.lower() in _PEOPLE):
+            objs = []  # "told me", "asked reporters": the addressee, not what was said
+        if objs:
+            o = objs[0]
+            about = [c for c in o.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS]
+            if o.lemma_.lower() in STANCE_NOUNS and about and any(g.dep_ == "pobj" for g in about[0].children):
+                # "expressed deep concern about the policy": the policy
+                content_toks = [g for g in about[0].children if g.dep_ == "pobj"]
+                cue_end = about[0].i + 1
+            else:
+                content_toks = objs + trailing_args(v, o)
+        else:
+            comps = [c for c in children if c.dep_ == "ccomp" and c.i > v.i]
+            if comps:  # "condemned what he called a breach"
+                content_toks = comps
+    if content_toks is None and lemma in PREP:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    content_toks = objs
+                    if c.i - v.i <= 3:  # "talked about"; not "spoken with his counterpart, X, about"
+                        cue_end = c.i + 1
+                    break
+    parenthetical = False
+    if content_toks is None and (v.dep_ == "parataxis" or (
+            v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))):
+        if v.head.i != v.i:
+            parenthetical = True
+    if content_toks is None and not parenthetical and lemma not in SPEECH:
+        return None
+    inserted = None
+    if content_toks is None and not parenthetical:
+        inserted = inserted_clause(ctx, v)  # "These employees, Stumpf explained, were well paid."
+    src = find_source(doc, v)
+    cue_span = cue_extent(doc, v, cue_end)
+    cand = Cand(kind, cue_span, v.i, src[0] if src else None, src[1] if src else None, verb=v.i)
+    if parenthetical:
+        cand.content = clause_minus(ctx, v.head, v)
+        if not cand.content:
+            return None
+    elif inserted:
+        cand.content = inserted
+    elif content_toks is not None:
+        content_toks = content_toks + conjuncts(content_toks, v) + clause_conjuncts(content_toks, v)
+        toks = {i for h in content_toks for i in subtree_indices(h)}
+        if content_toks and all(t.dep_ != "ccomp" for t in content_toks):
+            toks -= trailing_relative(doc, content_toks)
+        cand.content = content_spans(ctx, toks, v.i)
+        if not cand.content:
+            return None
+    return cand
+
+
+def according_frame(ctx: "Ctx", acc: Token) -> Cand | None:
+    doc = ctx.doc
+    to = doc[acc.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in acc.children if c.dep_ == "pobj"]
+    src = None
+    if objs:
+        o = objs[0]
+        a, b = o.left_edge.i, o.right_edge.i
+        while b > a and doc[b].is_punct:
+            b -= 1
+        src = ((doc[a].idx, doc[b].idx + len(doc[b])), o.i)
+    head = acc.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    sent = acc.sent
+    content = clause_minus(ctx, head if head.pos_ in ("VERB", "AUX") else sent.root, acc)
+    if not content:
+        return None
+    cue = (acc.idx, to.idx + len(to))
+    return Cand("according_to", cue, acc.i, src[0] if src else None, src[1] if src else None,
+                 content=content, verb=head.i)
+
+
+def _named_elsewhere(doc: Doc, tok: Token) -> bool:
+    """ "Sanders: …" — a single word the article uses as a name somewhere else."""
+    return any(t.text == tok.text and t.i != tok.i and (t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                                        or t.pos_ == "PROPN") for t in doc)
+
+
+def colon_lines(ctx: "Ctx", cands: dict[int, "Cand"]) -> None:
+    """ "Sanders: Clinton Email Story Has Moved", "TRUMP: The deaths …" — a name, a colon and
+    what they said, on a line of its own (headlines, transcripts, interviews)."""
+    doc, text = ctx.doc, ctx.text
+    if ":" not in text:
+        return
+    for m in _COLON_LINE.finditer(text):
+        name, content = m.span(1), m.span(2)
+        words = text[name[0]:name[1]].split()
+        if not words or len(words) > 5 or words[0].lower().strip("'’s") in _NOT_SPEAKERS:
+            continue
+        span = doc.char_span(name[0], name[1], alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in span):
+            continue
+        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span) \
+                and not (len(words) <= 3 and all(w.isupper() for w in words) and len(words[0]) > 1) \
+                and not (len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)) \
+                and not (len(span) == 1 and span[0].text[:1].isupper() and _named_elsewhere(doc, span[0])):
+            if not any(t.lemma_.lower() in L.DOCUMENT[LANG] | L.MEDIA[LANG] for t in span):
+                continue
+        colon = tok_at(ctx, name[1], left=False)
+        if colon is None or colon in cands:
+            continue
+        while colon < len(doc) and doc[colon].text != ":":
+            colon += 1
+        if colon >= len(doc):
+            continue
+        head = span.root
+        a, b = content
+        if text[b - 1] == "." and text[a] not in "\"“‘'":
+            b -= 1  # a headline's closing period is not part of the claim
+        cands[colon] = Cand("indirect", (doc[colon].idx, doc[colon].idx + 1), colon,
+                             (span.start_char, span.end_char), head.i, content=[(a, b)])
+
+
+def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
+    """ "made the case for X", "has doubts that X", "made no mention of X": the light verb and
+    its noun are the cue, what the noun governs is the content."""
+    doc = ctx.doc
+    o = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if o is None or o.lemma_.lower() not in LIGHT_NOUNS:
+        return None
+    content: list[Token] = []
+    end = o.i + 1
+    for c in o.children:
+        if c.i < o.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS | {"against", "toward", "towards"}:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content, end = objs, c.i + 1
+                break
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            content = [c]
+            break
+    if not content:
+        for c in v.children:  # "made the case that …" parsed with the clause on the verb
+            if c.dep_ == "ccomp" and c.i > o.i:
+                content = [c]
+                break
+    if not content and v.lemma_ == "make" and o.lemma_.lower() in ("comment", "remark", "statement", "point"):
+        content = [o]  # "Trump made similar comments"
+        end = v.i + 1
+    if not content:
+        return None
+    spans = content_spans(ctx, {i for h in content for i in subtree_indices(h)}, v.i)
+    if not spans:
+        return None
+    src = find_source(doc, v)
+    return Cand("indirect", cue_extent(doc, v, end), v.i, src[0] if src else None,
+                 src[1] if src else None, content=spans, verb=v.i)
+
+
+def adjective_frame(ctx: "Ctx", adj: Token) -> Cand | None:
+    """ "was critical of X", "is confident that X", "were eager to X": the copula's subject."""
+    doc = ctx.doc
+    content: list[Token] = []
+    end = adj.i + 1
+    for c in adj.children:
+        if c.i < adj.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content, end = objs, c.i + 1
+                break
+        if c.dep_ in ("ccomp", "xcomp"):
+            content = [c]
+            break
+    if not content:
+        return None
+    cop = adj.head
+    src = find_source(doc, cop)
+    if src is not None and doc[src[1]].lower_ in ("it", "there"):
+        src = None  # "it is clear that …"
+    a = cop.i if cop.i < adj.i and adj.i - cop.i <= 4 else adj.i
+    cue = cue_extent(doc, doc[a], end)
+    content = content + conjuncts(content, adj)
+    toks = {i for h in content for i in subtree_indices(h)}
+    spans = content_spans(ctx, toks, adj.i)
+    if not spans:
+        return None
+    return Cand("indirect", cue, adj.i, src[0] if src else None, src[1] if src else None,
+                 content=spans, verb=cop.i)
+
+
+def verb_as_noun(t: Token) -> bool:
+    """ "Federal court rules against …", "Trump questions …": a reporting verb in -s that the
+    tagger read as a plural noun (headlines, short leads)."""
+    w = t.lower_
+    if not w.endswith("s"):
+        return False
+    stems = {w[:-1], w[:-2] if w.endswith("es") else w[:-1], w[:-3] + "y" if w.endswith("ies") else w}
+    return bool(stems & CUE_LEMMAS)
+
+
+def headline_frame(ctx: "Ctx", n: Token) -> Cand | None:
+    doc = ctx.doc
+    lefts = [c for c in n.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "NOUN")]
+    if not lefts:
+        return None
+    a = min(c.left_edge.i for c in lefts)
+    last = doc[n.i - 1]
+    ss, se = ctx.sent_start[n.i], ctx.sent_end[n.i]
+    toks = set(range(n.i + 1, se))
+    k = n.i + 1
+    cue_end = n.i + 1
+    if k < se and doc[k].pos_ == "ADP" and k + 1 < se:  # "rules against"
+        toks.discard(k)
+        cue_end = k + 1
+    spans = content_spans(ctx, toks, n.i)
+    if not spans or spans[0][1] - spans[0][0] < 3:
+        return None
+    cue = (n.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
+    return Cand("indirect", cue, n.i, (doc[a].idx, last.idx + len(last)), n.i - 1, content=spans)
+
+
+def fronted_source_frame(ctx: "Ctx", prep: Token) -> Cand | None:
+    """ "In the poll, she led …", "Per CTV News, she had …", "By some measures, Mr. Obama has …":
+    a fronted source, set off by a comma. ("For X, …" was tried: more often a topic than a
+    source.)"""
+    doc = ctx.doc
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    end = pobj.right_edge.i
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    w, lemma = prep.lower_, pobj.lemma_.lower()
+    if w == "in" and lemma not in _IN_SOURCES:
+        return None
+    if w == "by" and lemma not in _BY_SOURCES:
+        return None
+    if w == "per" and pobj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if prep.head.lemma_.lower() in CUE_LEMMAS:
+        return None  # "In a statement, Clinton said …": the verb reports, with its own subject
+    se = ctx.sent_end[prep.i]
+    spans = content_spans(ctx, set(range(end + 2, se)), prep.i)
+    if not spans:
+        return None
+    a = pobj.left_edge.i
+    return Cand("according_to", (prep.idx, prep.idx + len(prep)), prep.i,
+                 (doc[a].idx, doc[end].idx + len(doc[end])), pobj.i, content=spans)
+
+
+def noun_frame(ctx: "Ctx", n: Token) -> Cand | None:
+    doc = ctx.doc
+    comp = None
+    cue_end = n.i + 1
+    for c in n.children:
+        if c.i < n.i:
+            continue
+        if c.dep_ in ("acl", "ccomp") and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                                          or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            comp = c
+            break
+    content_head = comp
+    if comp is None:
+        # "Pence's call for a special prosecutor", "criticism of Mrs. Clinton"
+        preps = NOUN_PREPS.get(n.lemma_.lower())
+        if preps:
+            for c in n.children:
+                if c.i > n.i and c.dep_ == "prep" and c.lower_ in preps:
+                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        comp, content_head, cue_end = c, objs[0], c.i + 1
+                        break
+    if comp is None:
+        return None
+    src = None
+    poss = [c for c in n.children if c.dep_ == "poss"]
+    if poss:
+        p = poss[0]
+        src = ((doc[p.left_edge.i].idx, doc[p.right_edge.i].idx + len(doc[p.right_edge.i])), p.i)
+    elif n.dep_ == "dobj" and n.head.lemma_.lower() in LIGHT:
+        src = find_source(doc, n.head)
+    elif n.dep_ == "attr" and n.head.lemma_ in COPULAS:  # "she is a staunch opponent of …"
+        src = find_source(doc, n.head)
+    elif n.dep_ == "ROOT" or comp.dep_ == "ccomp":  # a verb tagged as a noun: "Russian media report that"
+        src = find_source(doc, n)
+    if content_head is not comp and src is None:
+        return None  # "criticism of X" with no one criticising: a topic, not an attribution
+    heads = [content_head] + conjuncts([content_head], n)
+    content = content_spans(ctx, {i for h in heads for i in subtree_indices(h)}, n.i)
+    if not content:
+        return None
+    a = n.i
+    while a > 0 and doc[a - 1].dep_ == "amod" and doc[a - 1].head.i == n.i:  # "harsh criticism of"
+        a -= 1
+    cue = (doc[a].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
+    return Cand("indirect", cue, n.i, src[0] if src else None, src[1] if src else None, content=content)

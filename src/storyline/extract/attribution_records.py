@@ -1,0 +1,165 @@
+"""Attribution records: candidates finished (kinds, cues inside quotes, stances inside
+another content, duplicates) and turned into records with resolved speakers, source types
+and nesting.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storyline.extract import lexicon_attribution as L
+from storyline.extract.attribution_context import LANG, SPEECH, Cand
+from storyline.extract.attribution_quotes import Quote
+from storyline.records import Attribution, Entity
+
+try:  # the lead's resolver; a small overlap scan when absent
+    from storyline.annotate.entities import entity_at
+except ImportError:  # pragma: no cover
+    def entity_at(entities, start, end):  # type: ignore[misc]
+        for e in entities:
+            for a, b in e.mentions:
+                if a < end and start < b:
+                    return e
+        return None
+
+_RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
+                    "add", "cite", "quote", "confirm", "declare"})
+_PLATFORMS = frozenset({"telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "x"})
+_MODALS = frozenset("will would could may might should can must shall to wo ca 'll".split())
+_RELAYING_HEADS = frozenset({"media", "medium", "press", "outlets", "reports", "newspapers", "agencies",
+                             "television", "tv"})
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _relays(v: Token) -> bool:
+    """A report relayed inside another one: a speech verb that did happen ("… that the channel
+    reported …"), not a planned, possible or denied one ("… would declare …")."""
+    if v.lemma_.lower() not in _RELAY:
+        return False
+    return not any(c.dep_ in ("aux", "neg") and c.lower_ in _MODALS | {"not", "n't", "never"} for c in v.children)
+
+
+def finish(doc: Doc, text: str, cands: list[Cand], quotes: list[Quote]) -> list[Cand]:
+    cands = [c for c in cands if c.content]
+    cands.sort(key=lambda c: (c.content[0][0], c.cue[0] if c.cue else 0))
+    spans = {q.parts for q in quotes}
+    for c in cands:
+        if c.kind == "indirect" and tuple(c.content) in spans:
+            c.kind = "direct"  # "TRUMP: “…”" — all of it quoted
+        elif c.kind == "indirect" and any(ch in text[a:b] for a, b in c.content for ch in "\"“”"):
+            c.kind = "mixed"
+    # drop a candidate whose cue sits inside an attributed direct quote
+    direct = [p for c in cands if c.kind == "direct" for p in c.content]
+    keep = []
+    for c in cands:
+        if c.kind != "direct" and c.cue and any(_overlaps(c.cue, p) for p in direct):
+            continue
+        keep.append(c)
+    # an attitude or stance inside another's content ("he said that both leaders discussed …")
+    # is part of what was said; a speech act there ("… that the channel reported …") is a
+    # relayed report and stays, nested
+    spans = [(c, p) for c in keep for p in c.content]
+    keep = [c for c in keep if c.cue_tok is None or _relays(doc[c.cue_tok])
+            or not any(o is not c and _overlaps(c.cue, p) for o, p in spans)]
+    # a stance with no one holding it ("to defend the bloc", "looking to cut", "Don't forget …")
+    keep = [c for c in keep if not (c.source is None and c.cue_tok is not None and c.kind == "indirect"
+                                    and doc[c.cue_tok].tag_ in ("VB", "VBG")
+                                    and doc[c.cue_tok].lemma_.lower() not in SPEECH)]
+    # one attribution per content span: the same content from two cues keeps the nearer cue
+    seen: dict[tuple, Cand] = {}
+    out = []
+    for c in keep:
+        key = tuple(c.content)
+        if key in seen:
+            continue
+        seen[key] = c
+        out.append(c)
+    return out
+
+
+def build_records(doc: Doc, text: str, cands: list[Cand], entities: list[Entity]) -> list[Attribution]:
+    recs: list[dict] = []
+    for c in cands:
+        ent = None
+        if c.source is not None:
+            if c.source_tok is not None:
+                h = doc[c.source_tok]
+                if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
+                    h = h.head.head
+                ent = entity_at(entities, h.idx, h.idx + len(h))
+            if ent is None and (c.source_tok is None or doc[c.source_tok].pos_ != "NOUN"):
+                ent = entity_at(entities, *c.source)
+        stype = _source_type(doc, text, c, ent)
+        recs.append({"c": c, "ent": ent.id if ent else None, "type": stype})
+    # nesting
+    nested: list[int | None] = [None] * len(recs)
+    for i, r in enumerate(recs):
+        c = r["c"]
+        for j, s in enumerate(recs):
+            if i == j:
+                continue
+            if c.cue and any(_overlaps(c.cue, p) for p in s["c"].content) and \
+                    all(p[1] - p[0] >= 0 for p in s["c"].content):
+                if not any(_overlaps(c.cue, p) for p in c.content):
+                    nested[i] = j
+                    break
+        if nested[i] is None and r["type"] in ("social_media", "media", "document") and i > 0:
+            prev = recs[i - 1]
+            pc = prev["c"]
+            if prev["type"] == "media" and pc.source and c.source and pc.source_tok is not None \
+                    and ({doc[pc.source_tok].lower_, doc[pc.source_tok].lemma_.lower()} & _RELAYING_HEADS) \
+                    and _adjacent_sentences(doc, pc, c):
+                nested[i] = i - 1
+    out = []
+    for i, r in enumerate(recs):
+        c = r["c"]
+        out.append(Attribution(kind=c.kind, content=tuple(c.content), cue=c.cue, source=c.source,
+                               source_entity=r["ent"], source_type=r["type"], nested_in=nested[i]))
+    return out
+
+
+def _adjacent_sentences(doc: Doc, first: Cand, second: Cand) -> bool:
+    if first.cue_tok is None or second.cue_tok is None:
+        return False
+    s1, s2 = doc[first.cue_tok].sent, doc[second.cue_tok].sent
+    return s2.start == s1.end or s2.start == s1.start and first.cue_tok < second.cue_tok
+
+
+def _source_type(doc: Doc, text: str, c: Cand, ent: Entity | None) -> str:
+    if c.source is None:
+        return "unnamed"
+    words = [w.lower() for w in text[c.source[0]:c.source[1]].replace("’s", "").replace("'s", "").split()]
+    head = doc[c.source_tok].lower_ if c.source_tok is not None else (words[-1] if words else "")
+    ws = set(words)
+    if ws & L.SOCIAL_MEDIA[LANG] and not (ent is not None and ent.type == "PERSON"):
+        if head in L.SOCIAL_MEDIA[LANG] or ws & _PLATFORMS:
+            return "social_media"
+    if c.source_tok is not None:
+        lemma = doc[c.source_tok].lemma_.lower()
+        for lex, name in ((L.DOCUMENT, "document"), (L.MEDIA, "media")):
+            if lemma in lex[LANG] and not (ent is not None and ent.type == "PERSON"):
+                return name
+    if head in L.DOCUMENT[LANG]:
+        return "document"
+    if head in L.MEDIA[LANG] or (ent is not None and ent.type in ("ORG",) and ws & L.MEDIA[LANG]):
+        return "media"
+    if ent is not None and ent.type == "PERSON":
+        return "person"
+    if head in L.PERSON_PRONOUNS[LANG]:
+        return "person"
+    if head in L.GOVERNMENT[LANG] or (ent is not None and ent.type == "GPE"):
+        return "government"
+    if head in L.UNNAMED[LANG]:
+        return "unnamed"
+    if ent is not None and ent.type in ("ORG", "NORP"):
+        return "organization"
+    if head in L.ORGANIZATION[LANG] or head in ("we", "they", "us", "them"):
+        return "organization"
+    t = doc[c.source_tok] if c.source_tok is not None else None
+    if t is not None and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN"):
+        return "person"
+    if t is not None and t.ent_type_ in ("ORG", "NORP"):
+        return "organization"
+    return "person" if t is not None and t.pos_ in ("NOUN", "PRON") else "unnamed"
