@@ -138,3 +138,14 @@ def test_odd_texts_give_valid_spans(nlp, text):
 def test_nearby_places_decide(nlp, text, surface, geonameid):
     got = by_text(text, places_of(nlp, text))
     assert surface in got and got[surface].geonameid == geonameid
+
+
+@pytest.mark.parametrize("text, feature_name, not_this", [
+    ("The Jordan River flows into the Dead Sea.", "Jordan River", "Jordan"),
+    ("Oil spills hit the Niger Delta again.", "Niger Delta", "Niger"),
+])
+def test_natural_features_are_not_their_namesake_country(nlp, text, feature_name, not_this):
+    got = by_text(text, places_of(nlp, text))
+    assert not_this not in got, got
+    if feature_name in got:
+        assert got[feature_name].country not in ("JOR", "NER")

@@ -66,6 +66,12 @@ NEAR_KM = 250.0
 ANCHOR_MARGIN = 1.0  # a city is an anchor when its name has no rival within 10x its population
 NAMESAKE_MIN_POP_ALT = 1_000_000  # "New York" (an alternate name of New York City)
 
+FEATURE_WORDS = {"en": ("River", "Sea", "Lake", "Lakes", "Mountain", "Mountains", "Valley", "Island",
+                         "Islands", "Bay", "Desert", "Peninsula", "Strait", "Straits", "Canal",
+                         "Basin", "Delta", "Airport", "Square", "Street", "Avenue", "Road", "Park",
+                         "Bridge", "Falls", "Forest", "Creek", "Glacier", "Dam", "Harbour", "Harbor",
+                         "Heights", "Hills", "Estate")}
+_FEATURE_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(FEATURE_WORDS["en"]))
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3})(?=,| \(|\s+[-—–]|:)")
 
 
@@ -177,6 +183,10 @@ def _mentions(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Mention
     def add(a: int, b: int, how: str, only=None, forced=None) -> None:
         if b <= a or not free(a, b) or not _capitalised(text[a:b]):
             return
+        if forced is None:
+            tail = _FEATURE_AFTER.match(text, b)
+            if tail is not None and free(b, tail.end()):
+                b = tail.end()  # "Jordan River", "Niger Delta": the feature, not the country
         out.append(_Mention(a, b, text[a:b], how, only, forced))
         used[a:b] = b"\x01" * (b - a)
 
