@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_attributions.py [--split dev] [--limit N]
 
-Texts: PolNeAR (../shared/data/polnear) when present, else the bundled sample repeated.
+Texts: PolNeAR (../shared/data/polnear) when present, else the bundled sample
+(src/storyline/samples/) repeated.
 Entities are resolved beforehand (their own stage) and not counted.
 """
 from __future__ import annotations
@@ -19,7 +20,9 @@ def _texts(split: str, limit: int | None) -> list[str]:
     try:
         return [g.text for g in load_polnear(None, split, limit)]
     except DataMissing:
-        sample = Path(__file__).resolve().parents[2] / "shared" / "samples" / "000_d82f11879fb1db06.txt"
+        import storyline
+
+        sample = Path(storyline.__file__).resolve().parent / "samples" / "000_d82f11879fb1db06.txt"
         return [sample.read_text(encoding="utf-8")] * 50
 
 
