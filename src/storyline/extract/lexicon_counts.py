@@ -63,7 +63,6 @@ OBJECT_VERBS: dict[str, dict[str, str]] = {"en": {
     "shoot down": "shot_down", "intercept": "shot_down", "down": "shot_down",
     "neutralize": "shot_down", "neutralise": "shot_down",
     "torture": "wounded", "beat": "wounded", "release": "released", "free": "released",
-    "evacuee": "displaced",
 }}
 
 # for the counted things as the subject of an active verb

@@ -50,7 +50,7 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "withdraw": "RETREAT/withdraw", "retreat": "RETREAT/withdraw", "resign": "RETREAT/resign",
     "release": "RETREAT/release", "free": "RETREAT/release", "disarm": "RETREAT/disarm",
     "demobilize": "RETREAT/disarm", "demobilise": "RETREAT/disarm", "return": "RETREAT/return",
-    "step": "RETREAT/resign", "surrender": "RETREAT", "evacuee": "RETREAT",
+    "step": "RETREAT/resign", "surrender": "RETREAT",
     # REQUEST
     "demand": "REQUEST", "urge": "REQUEST", "ask": "REQUEST", "request": "REQUEST",
     "appeal": "REQUEST", "petition": "REQUEST", "press": "REQUEST", "pressure": "REQUEST",
@@ -70,7 +70,7 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "renege": "REJECT", "violate": "REJECT", "defy": "REJECT", "decline": "REJECT",
     "snub": "REJECT", "boycott": "PROTEST/boycott",
     # THREATEN
-    "threaten": "THREATEN", "warn_": "THREATEN", "vow": "THREATEN",
+    "threaten": "THREATEN", "vow": "THREATEN",
     "swear": "THREATEN",
     # PROTEST
     "demonstrate": "PROTEST/demo", "rally": "PROTEST/demo", "march": "PROTEST/demo",
@@ -102,7 +102,7 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "assassinate": "ASSAULT/assassinate", "massacre": "ASSAULT/massacre",
     "torture": "ASSAULT/torture", "beat": "ASSAULT/beat", "execute": "ASSAULT/execute",
     "rape": "ASSAULT/sexual", "murder": "ASSAULT", "ambush": "ASSAULT", "raid": "ASSAULT",
-    "storm": "ASSAULT", "invade": "ASSAULT", "strike_": "ASSAULT", "fight": "ASSAULT",
+    "storm": "ASSAULT", "invade": "ASSAULT", "fight": "ASSAULT",
     "clash": "ASSAULT", "capture": "ASSAULT", "retake": "ASSAULT", "overrun": "ASSAULT",
     "occupy": "ASSAULT", "hit": "ASSAULT", "target": "ASSAULT", "pound": "ASSAULT/heavy-weapons",
     "bombard": "ASSAULT/heavy-weapons", "stab": "ASSAULT/primitive", "behead": "ASSAULT/execute",
@@ -110,7 +110,7 @@ VERBS: dict[str, dict[str, str]] = {"en": {
     "intercept": "ASSAULT/aerial", "hijack": "ASSAULT/abduct", "fire": "ASSAULT/firearms",
     "torch": "ASSAULT/primitive", "firebomb": "ASSAULT/primitive", "annex": "ASSAULT",
     "fine": "SANCTION/convict",
-    "approve": "SUPPORT", "rescue_": "AID",
+    "approve": "SUPPORT",
 }}
 
 # lemmas in VERBS that only count in some company: skipped when this returns False
@@ -234,7 +234,7 @@ NOUNS: dict[str, dict[str, str]] = {"en": {
     "deportation": "COERCE/deport", "law": "COERCE/martial-law", "demolition": "COERCE/destroy",
     "kidnapping": "COERCE/abduct", "abduction": "COERCE/abduct", "restriction": "COERCE/restrict",
     "attack": "ASSAULT", "assault": "ASSAULT", "offensive": "ASSAULT", "raid": "ASSAULT",
-    "strike_": "ASSAULT", "airstrike": "ASSAULT/aerial", "air-strike": "ASSAULT/aerial",
+    "airstrike": "ASSAULT/aerial", "air-strike": "ASSAULT/aerial",
     "bombing": "ASSAULT/explosives", "explosion": "ASSAULT/explosives", "blast": "ASSAULT/explosives",
     "shelling": "ASSAULT/heavy-weapons", "fire": "ASSAULT/firearms", "gunfire": "ASSAULT/firearms",
     "fighting": "ASSAULT", "battle": "ASSAULT", "gunbattle": "ASSAULT/firearms", "clash": "ASSAULT",
@@ -403,7 +403,7 @@ CONTROL: dict[str, dict[str, str]] = {"en": {
     "demand": "REQUEST", "urge": "REQUEST", "ask": "REQUEST", "call": "REQUEST",
     "appeal": "REQUEST", "press": "REQUEST", "pressure": "REQUEST", "push": "REQUEST",
     "advocate": "PROPOSAL", "propose": "PROPOSAL", "suggest": "PROPOSAL", "consider": "PROPOSAL",
-    "discuss": "PROPOSAL", "possibility": "PROPOSAL", "idea": "PROPOSAL", "plan_": "PROPOSAL",
+    "discuss": "PROPOSAL", "possibility": "PROPOSAL", "idea": "PROPOSAL",
     "want": "PROPOSAL", "hope": "PROPOSAL", "need": "PROPOSAL", "talk": "PROPOSAL",
     "raise": "PROPOSAL", "debate": "PROPOSAL", "study": "PROPOSAL", "mull": "PROPOSAL",
     "weigh": "PROPOSAL", "explore": "PROPOSAL",
@@ -432,9 +432,9 @@ NEGATIONS: dict[str, frozenset[str]] = {"en": frozenset({"not", "n't", "never", 
 
 REPORTING: dict[str, frozenset[str]] = {"en": frozenset({
     "say", "tell", "report", "announce", "state", "add", "confirm", "claim", "note",
-    "explain", "reveal", "quote", "write", "insist_", "reiterate", "declare", "conclude",
-    "believe", "think", "know", "learn", "indicate", "show", "suggest_", "describe",
-    "acknowledge", "admit", "argue", "assert", "stress", "emphasize", "point", "recall_",
+    "explain", "reveal", "quote", "write", "reiterate", "declare", "conclude",
+    "believe", "think", "know", "learn", "indicate", "show", "describe",
+    "acknowledge", "admit", "argue", "assert", "stress", "emphasize", "point",
     "disclose", "remark", "comment", "mention", "predict", "expect", "estimate",
 })}
 
