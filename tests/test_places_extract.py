@@ -149,3 +149,13 @@ def test_natural_features_are_not_their_namesake_country(nlp, text, feature_name
     assert not_this not in got, got
     if feature_name in got:
         assert got[feature_name].country not in ("JOR", "NER")
+
+
+@pytest.mark.parametrize("text, surface, geonameid", [
+    ("Carnival returned to Trinidad and Tobago this week.", "Trinidad and Tobago", 3573591),
+    ("Students of Enugu State University marched on Monday.", "Enugu State", 2565344),
+])
+def test_compound_names(nlp, text, surface, geonameid):
+    got = by_text(text, places_of(nlp, text))
+    assert surface in got, got
+    assert got[surface].geonameid == geonameid

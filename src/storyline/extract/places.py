@@ -72,6 +72,7 @@ FEATURE_WORDS = {"en": ("River", "Sea", "Lake", "Lakes", "Mountain", "Mountains"
                          "Bridge", "Falls", "Forest", "Creek", "Glacier", "Dam", "Harbour", "Harbor",
                          "Heights", "Hills", "Estate")}
 _FEATURE_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(FEATURE_WORDS["en"]))
+_AND_NAME = re.compile(r" (?:and|&) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3})(?=,| \(|\s+[-—–]|:)")
 
 
@@ -187,6 +188,9 @@ def _mentions(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Mention
             tail = _FEATURE_AFTER.match(text, b)
             if tail is not None and free(b, tail.end()):
                 b = tail.end()  # "Jordan River", "Niger Delta": the feature, not the country
+            pair = _AND_NAME.match(text, b)
+            if pair is not None and free(b, pair.end()) and gaz.lookup(text[a:pair.end()]):
+                b = pair.end()  # "Trinidad and Tobago", "Bosnia and Herzegovina"
         out.append(_Mention(a, b, text[a:b], how, only, forced))
         used[a:b] = b"\x01" * (b - a)
 
@@ -312,6 +316,11 @@ def _embedded(span: SpacySpan, gaz: Gazetteer, add) -> None:
             if dem is not None:
                 add(piece.start_char, piece.end_char, "embedded", forced=dem)
                 matched = True
+            elif piece.end < span.end and span.doc[piece.end].lower_ in DIVISION_WORDS["en"] and any(
+                    gaz.entries[j].kind == "admin1" for j, _ in gaz.lookup(piece.text)):
+                end = span.doc[piece.end]
+                add(piece.start_char, end.idx + len(end.text), "embedded", frozenset({"admin1"}))
+                matched = True  # "Enugu State University": the state
             elif _well_known(gaz, piece.text, MIN_POP_EMBEDDED) and (
                     org_like or _best_entry(gaz, piece.text).kind != "city"):
                 add(piece.start_char, piece.end_char, "embedded")
