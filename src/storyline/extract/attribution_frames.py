@@ -20,6 +20,9 @@ from storyline.extract.attribution_spans import (
 
 LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
 STANCE_NOUNS = L.STANCE_NOUNS[LANG]
+# objects of a reporting verb that carry the stance, not the content ("offered his thoughts on X")
+_OBJECT_STANCE = STANCE_NOUNS | LIGHT_NOUNS | frozenset(NOUN_PREPS) | frozenset(
+    "thought thoughts assessment assessments grievance grievances advocacy".split())
 _STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "into", "at", "toward", "towards"})
 # verbs whose passive ("X was endorsed by Y") still reports Y's words or stance; "the idea was
 # rejected by most countries" is a decision, not a statement
@@ -32,7 +35,9 @@ _PEOPLE = frozenset("""reporter reporters voter voters supporter supporters crow
     listeners official officials host interviewer colleague colleagues audiences crowds""".split())
 # "is said to", "is believed to", "is thought to": passives that report with no one named
 _PASSIVE_RAISING = frozenset({"say", "believe", "think", "expect", "report", "rumor", "rumour",
-                              "know", "consider", "estimate", "project", "predict", "suppose"})
+                              "know", "consider", "estimate", "project", "predict"})
+# object verbs that describe someone only with "as": "cast her rival as …", not "cast a ballot"
+_AS_ONLY = frozenset({"cast"})
 _ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
 _CONTENT_DEPS = ("ccomp",)
 _COLON_LINE = re.compile(r"^[ \t]*([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
@@ -92,6 +97,8 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
             content_toks = subj
     if content_toks is None and lemma in OBJECT:
         objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
+        if objs and lemma in _AS_ONLY and not any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+            objs = []
         if objs and lemma in _ADDRESSEE_VERBS and (
                 objs[0].pos_ == "PRON" or objs[0].ent_type_ in ("PERSON", "ORG", "NORP")
                 or objs[0].lemma_.lower() in _PEOPLE):
@@ -99,10 +106,16 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         if objs:
             o = objs[0]
             about = [c for c in o.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS]
+            that = [c for c in o.children if c.dep_ in ("acl", "ccomp") and c.i > o.i
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
             if o.lemma_.lower() in STANCE_NOUNS and about and any(g.dep_ == "pobj" for g in about[0].children):
                 # "expressed deep concern about the policy": the policy
                 content_toks = [g for g in about[0].children if g.dep_ == "pobj"]
                 cue_end = about[0].i + 1
+            elif o.lemma_.lower() in STANCE_NOUNS and that:
+                # "expressed concern that the policy …": the clause
+                content_toks = that
+                cue_end = o.i + 1
             else:
                 content_toks = objs + trailing_args(v, o)
         else:

@@ -36,6 +36,7 @@ from storyline.records import Attribution, Entity
 
 NOUNS = L.REPORT_NOUNS[LANG]
 ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
+QUOTE_ONLY = L.QUOTE_ONLY_VERBS[LANG]
 _FRONT_PREPS = frozenset({"in", "per", "by"})
 
 
@@ -56,6 +57,8 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
         if in_quote[tok.i]:
             continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in QUOTE_ONLY:
+            continue  # tied to its quotation, if any, by the quote pass
         if tok.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS:
             c = verb_frame(ctx, tok, lemma)
             if c is None and lemma in LIGHT:

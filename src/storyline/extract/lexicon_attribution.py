@@ -21,6 +21,12 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         tout brag vent rant rage murmur sigh grumble scoff""".split()),
 }
 
+# Speech verbs that report only a quotation beside them ("…," he went on / began / continued);
+# their clauses and objects are not statements ("went to Iowa", "began his tour").
+QUOTE_ONLY_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("go begin continue put".split()),
+}
+
 # Verbs whose clausal complement (ccomp: "that …", "whether …", "how …") is the content.
 CLAUSE_VERBS: dict[str, frozenset[str]] = {
     "en": SPEECH_VERBS["en"] | frozenset("""
