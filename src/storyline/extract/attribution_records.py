@@ -42,7 +42,7 @@ def _relays(v: Token) -> bool:
 
 
 def finish(doc: Doc, text: str, cands: list[Cand], quotes: list[Quote]) -> list[Cand]:
-    cands = [c for c in cands if c.content]
+    cands = [c for c in cands if c.content and (c.kind == "direct" or not _only_setting(doc, c.content))]
     cands.sort(key=lambda c: (c.content[0][0], c.cue[0] if c.cue else 0))
     spans = {q.parts for q in quotes}
     for c in cands:
@@ -163,3 +163,15 @@ def _source_type(doc: Doc, text: str, c: Cand, ent: Entity | None) -> str:
     if t is not None and t.ent_type_ in ("ORG", "NORP"):
         return "organization"
     return "person" if t is not None and t.pos_ in ("NOUN", "PRON") else "unnamed"
+
+
+def _only_setting(doc: Doc, content: list[tuple[int, int]]) -> bool:
+    """A content that is only a time ("spoke Tuesday", "said last week"): a setting the parse took
+    for what was said."""
+    if len(content) != 1:
+        return False
+    span = doc.char_span(*content[0], alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)

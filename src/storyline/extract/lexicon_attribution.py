@@ -73,7 +73,7 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
 PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
     "en": {
         "talk": frozenset({"about", "of"}),
-        "speak": frozenset({"about", "of", "on", "against"}),
+        "speak": frozenset({"about", "of", "against"}),
         "warn": frozenset({"of", "about", "against"}),
         "refer": frozenset({"to"}),
         "comment": frozenset({"on", "about"}),
