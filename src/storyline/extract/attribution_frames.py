@@ -36,6 +36,7 @@ _PEOPLE = frozenset("""reporter reporters voter voters supporter supporters crow
 # "is said to", "is believed to", "is thought to": passives that report with no one named
 _PASSIVE_RAISING = frozenset({"say", "believe", "think", "expect", "report", "rumor", "rumour",
                               "know", "consider", "estimate", "project", "predict"})
+_ANSWERS = frozenset({"so", "yes", "no", "same"})
 # object verbs that describe someone only with "as": "cast her rival as …", not "cast a ballot"
 _AS_ONLY = frozenset({"cast"})
 _ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
@@ -131,6 +132,12 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
                     if c.i - v.i <= 3:  # "talked about"; not "spoken with his counterpart, X, about"
                         cue_end = c.i + 1
                     break
+    if content_toks is None and lemma in SPEECH:
+        # "75 percent said yes", "half said so", "26 percent said the same"
+        short = next((c for c in children if c.i > v.i and c.lower_ in _ANSWERS
+                      and c.dep_ in ("advmod", "intj", "dobj", "attr", "nsubj", "ccomp")), None)
+        if short is not None:
+            content_toks = [short]
     parenthetical = False
     if content_toks is None and (v.dep_ == "parataxis" or (
             v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))):
