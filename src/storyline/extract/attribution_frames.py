@@ -98,6 +98,9 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
             content_toks = subj
     if content_toks is None and lemma in OBJECT:
         objs = [c for c in children if c.dep_ == "dobj" and c.i > v.i]
+        if not objs and v.dep_ != "acl" and v.tag_ != "VBN":
+            # "called Trump a pathological liar": the parse folds the object into the predicate
+            objs = [c for c in children if c.dep_ == "oprd" and c.i > v.i]
         if objs and lemma in _AS_ONLY and not any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
             objs = []
         if objs and lemma in _ADDRESSEE_VERBS and (
