@@ -91,6 +91,12 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         elif xs:
             objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < xs[0].i]
             content_toks = objs + xs
+    if content_toks is None and lemma in RAISING:
+        # "Trump's supporters seemed equally unperturbed": the impression, subject included
+        preds = [c for c in children if c.dep_ in ("acomp", "attr", "oprd") and c.i > v.i]
+        subj = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "what")]
+        if preds and subj:
+            content_toks = subj + preds
     if content_toks is None and lemma in _PASSIVE_STANCE and any(c.dep_ == "agent" for c in children):
         # "Clinton was supported by 42 percent": the passive subject is the content
         subj = [c for c in children if c.dep_ == "nsubjpass"]
