@@ -32,6 +32,14 @@ def attach_quotes(ctx: Ctx, cands: dict[int, Cand]) -> None:
         cue = _cue_after(ctx, q)
         if cue is None:
             cue = _cue_before(ctx, q, cands)
+        if cue is None:
+            named = _colon_speaker(ctx, q)
+            if named is not None and named[0] not in cands:  # Pollster Daron Shaw: "…"
+                k = named[0]
+                cands[k] = Cand("direct", (doc[k].idx, doc[k].idx + 1), k, named[1], named[2],
+                                content=list(q.parts), quotes=[q])
+                last_direct, last_para = cands[k], para
+                continue
         if cue is not None:
             c = cands.get(cue)
             if c is None:
@@ -235,3 +243,26 @@ def _verb_back(doc: Doc, t: int | None, in_quote: list[bool], window: int) -> in
         if _is_speech(tok):
             return j
     return None
+
+
+def _colon_speaker(ctx: Ctx, q: Quote) -> tuple[int, tuple[int, int], int] | None:
+    """ "… - Mark Blumenthal and Jon Cohen: “…”": a name (or names) right before a colon that
+    opens the quotation."""
+    doc, text = ctx.doc, ctx.text
+    k = q.start
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if not k or text[k - 1] != ":":
+        return None
+    colon = tok_at(ctx, k, left=True)
+    if colon is None or doc[colon].text != ":" or colon == 0:
+        return None
+    j = colon - 1
+    last = j
+    while j >= 0 and (doc[j].pos_ == "PROPN" or (doc[j].lower_ == "and" and j > 0 and doc[j - 1].pos_ == "PROPN")) \
+            and "\n" not in doc[j].whitespace_ and not ctx.in_quote[j]:
+        j -= 1
+    first = j + 1
+    if first > last or not any(doc[i].ent_type_ in ("PERSON", "ORG") for i in range(first, last + 1)):
+        return None
+    return colon, (doc[first].idx, doc[last].idx + len(doc[last])), last
