@@ -41,7 +41,7 @@ _ANSWERS = frozenset({"so", "yes", "no", "same"})
 _AS_ONLY = frozenset({"cast"})
 _ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
 _CONTENT_DEPS = ("ccomp",)
-_COLON_LINE = re.compile(r"^[ \t]*([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+_COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
 _NOT_SPEAKERS = frozenset("""note update updated photo photos video related read watch listen editor
     editors source sources via getty follow credit correction disclosure image images caption
     subscribe click see also share tags filed posted published warning q a question answer
