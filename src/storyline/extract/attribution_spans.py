@@ -242,6 +242,15 @@ def find_source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], in
     return (doc[a].idx, doc[b].idx + len(doc[b])), subj.i
 
 
+def _opens_paren(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens a..b leave a parenthesis open."""
+    depth = 0
+    for k in range(a, b):
+        t = doc[k].text
+        depth += (t == "(") - (t == ")")
+    return depth > 0
+
+
 def _trimmable(t: Token, doc: Doc, a: int, b: int, left: bool) -> bool:
     if t.is_space:
         return True
@@ -323,6 +332,8 @@ def content_spans(ctx: "Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]
         while a < b and _trimmable(doc[a], doc, a, b, left=True):
             a += 1
         while b > a and _trimmable(doc[b - 1], doc, a, b, left=False):
+            if doc[b - 1].text == ")" and _opens_paren(doc, a, b - 1):
+                break  # "Sen. Marco Rubio (R-FL)": the closing parenthesis of an opened one
             b -= 1
         if a >= b:
             continue
