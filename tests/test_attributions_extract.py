@@ -79,6 +79,20 @@ def _view(text, a):
     # mixed: a quoted fragment inside indirect speech
     ("The coach said the team had been “completely outplayed” in the second half.", "mixed",
      "The coach", "said", "the team had been “completely outplayed” in the second half"),
+    # short answers, "called X Y", impressions, names before a colon opening a quotation
+    ("Asked about the tax, 40 percent of the farmers said yes.", "indirect",
+     "40 percent of the farmers", "said", "yes"),
+    ("The mayor called the new stadium a waste of money.", "indirect", "The mayor", "called",
+     "the new stadium a waste of money"),
+    ("The mayor called both the council and the press liars.", "indirect", "The mayor", "called",
+     "both the council and the press liars"),
+    ("The fishermen seemed deeply worried.", "indirect", None, "seemed",
+     "The fishermen | deeply worried"),
+    ("The panel heard from economist Rosa Mendel: “Prices will fall before summer.”", "direct",
+     "Rosa Mendel", ":", "“Prices will fall before summer.”"),
+    # a closing parenthesis the content opened stays with it
+    ("The plan helps farmers in Sonora (Mexico), according to the ministry.", "according_to",
+     "the ministry", "according to", "The plan helps farmers in Sonora (Mexico)"),
 ])
 def test_attribution_found(nlp, text, kind, source, cue, content):
     text, got = _run(nlp, text)
@@ -101,6 +115,12 @@ def test_attribution_found(nlp, text, kind, source, cue, content):
     "Update: the article was corrected on Monday.\n",
     "He told me about it, and I left.",
     "The new policy was rejected by the committee.",
+    # quote-only speech verbs, votes cast, obligations, settings
+    "She went to the market and began her shift at noon.",
+    "He continued his tour of the coast on Monday.",
+    "More than two million voters cast their ballots early.",
+    "The bridge was supposed to open in May.",
+    "The senator spoke on Tuesday.",
 ])
 def test_no_statement(nlp, text):
     text, got = _run(nlp, text)
