@@ -27,19 +27,11 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.extract import lexicon_events as L
+from storyline.annotate.entities import entity_at
 from storyline.extract.countries import country_of, sector_of
 from storyline.errors import StorylineError
 from storyline.records import Actor, DateValue, Entity, Event, Place
 
-try:  # the lead's resolver; a tiny fallback keeps this module importable on its own
-    from storyline.annotate.entities import entity_at
-except ImportError:  # pragma: no cover
-    def entity_at(entities, start, end):  # type: ignore[misc]
-        for e in entities:
-            for a, b in e.mentions:
-                if a < end and start < b:
-                    return e
-        return None
 
 __all__ = ["extract_events", "UnparsedDoc"]
 
@@ -684,8 +676,6 @@ def _control_of(c: _Cand) -> tuple[Token, str] | None:
         if dep == "acomp" or (dep == "xcomp" and head.pos_ == "ADJ"):
             if hl in CONTROL:
                 return head, CONTROL[hl]
-        if dep == "xcomp" and head.pos_ == "ADJ" and hl in CONTROL:
-            return head, CONTROL[hl]
         if dep in ("xcomp",) and head.dep_ == "acomp" and head.lemma_.lower() in CONTROL:
             return head, CONTROL[head.lemma_.lower()]
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -102,7 +103,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home():
         rows = "".join(
-            f"<tr><td><a href='/story/{escape(s['id'])}'>{escape(s['title'] or '(untitled)')}</a></td>"
+            f"<tr><td><a href='/story/{_q(s['id'])}'>{escape(s['title'] or '(untitled)')}</a></td>"
             f"<td>{s['articles']}</td><td>{escape(s['first_published'] or '')}</td>"
             f"<td>{escape(s['last_published'] or '')}</td></tr>" for s in store.stories())
         return page("Stories", f"<table><tr><th>story</th><th>versions</th><th>from</th><th>to</th></tr>{rows}</table>")
@@ -114,7 +115,7 @@ def create_app(db: str | Path) -> FastAPI:
         summary = merged.get("summary") or []
         items = "".join(f"<li>{escape(_sentence_text(s))}</li>" for s in summary)
         versions = "".join(
-            f"<div class=version><h3><a href='/article/{escape(a['id'])}'>{escape(a.get('title') or a['id'])}</a></h3>"
+            f"<div class=version><h3><a href='/article/{_q(a['id'])}'>{escape(a.get('title') or a['id'])}</a></h3>"
             f"<p class=muted>{escape(a.get('source') or '')} {escape(a.get('published') or '')}</p>"
             f"{highlight_html(a)}{_facts_html(a)}</div>" for a in arts)
         return page(merged.get("title") or story_id,
@@ -123,7 +124,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/article/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str):
         a = need(store.article(article_id), f"article {article_id!r}")
-        story = f"<p>story <a href='/story/{escape(a['story'])}'>{escape(a['story'])}</a></p>" if a.get("story") else ""
+        story = f"<p>story <a href='/story/{_q(a['story'])}'>{escape(a['story'])}</a></p>" if a.get("story") else ""
         return page(a.get("title") or a["id"], f"{story}{LEGEND}<div class=version>{highlight_html(a)}</div>"
                                                f"{_facts_html(a)}")
 
@@ -146,17 +147,22 @@ def create_app(db: str | Path) -> FastAPI:
     def timeline_page():
         rows = sorted(store.stories(), key=lambda s: (s["first_published"] or "9999", s["id"]))
         body = "".join(f"<tr><td>{escape(s['first_published'] or 'undated')}</td><td>{escape(s['last_published'] or '')}"
-                       f"</td><td><a href='/story/{escape(s['id'])}'>{escape(s['title'] or '(untitled)')}</a></td>"
+                       f"</td><td><a href='/story/{_q(s['id'])}'>{escape(s['title'] or '(untitled)')}</a></td>"
                        f"<td>{s['articles']}</td></tr>" for s in rows)
         return page("Timeline", f"<table><tr><th>from</th><th>to</th><th>story</th><th>versions</th></tr>{body}</table>")
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: str = Query(..., min_length=1)):
-        rows = "".join(f"<tr><td><a href='/article/{escape(r['id'])}'>{escape(r['title'] or r['id'])}</a></td>"
+        rows = "".join(f"<tr><td><a href='/article/{_q(r['id'])}'>{escape(r['title'] or r['id'])}</a></td>"
                        f"<td>{escape(r.get('snippet') or '')}</td></tr>" for r in store.search(q))
         return page(f"Search: {q}", f"<table>{rows}</table>")
 
     return app
+
+
+def _q(value: str) -> str:
+    """A value for a URL path segment or query: ids like 'seed.txt#2' must not end the URL."""
+    return quote(value, safe="")
 
 
 def _sentence_text(s: Any) -> str:
@@ -167,9 +173,9 @@ def _sentence_text(s: Any) -> str:
 
 def _quotes_html(rows: list[dict[str, Any]]) -> str:
     body = "".join(
-        f"<tr><td><a href='/entity?name={escape(r['speaker'] or '')}'>{escape(r['speaker'] or '(unnamed)')}</a></td>"
+        f"<tr><td><a href='/entity?name={_q(r['speaker'] or '')}'>{escape(r['speaker'] or '(unnamed)')}</a></td>"
         f"<td>{escape(r['cue'] or '')}</td><td>{escape(r['content'])}</td>"
-        f"<td><a href='/article/{escape(r['article'])}'>{escape(r['article'])}</a></td></tr>" for r in rows)
+        f"<td><a href='/article/{_q(r['article'])}'>{escape(r['article'])}</a></td></tr>" for r in rows)
     return f"<table><tr><th>who</th><th>cue</th><th>what</th><th>article</th></tr>{body}</table>"
 
 
@@ -177,7 +183,7 @@ def _events_html(rows: list[dict[str, Any]]) -> str:
     body = "".join(
         f"<tr><td>{escape(r['type'])}{'/' + escape(r['mode']) if r['mode'] else ''}</td><td>{escape(r['actors'])}</td>"
         f"<td>{escape(r['recipients'])}</td><td>{escape(r['trigger'])}</td><td>{escape(r['date'] or '')}</td>"
-        f"<td><a href='/article/{escape(r['article'])}'>{escape(r['article'])}</a></td></tr>" for r in rows)
+        f"<td><a href='/article/{_q(r['article'])}'>{escape(r['article'])}</a></td></tr>" for r in rows)
     return f"<table><tr><th>type</th><th>actor</th><th>recipient</th><th>trigger</th><th>date</th><th>article</th></tr>{body}</table>"
 
 
@@ -192,7 +198,7 @@ def _facts_html(a: dict[str, Any]) -> str:
     for x in a.get("attributions", []):
         src = x.get("source")
         who = names.get(x.get("source_entity")) or (text[src[0]:src[1]] if src else "")
-        link = f"<a href='/entity?name={escape(who, quote=True)}'>{escape(who)}</a>" if who else "(unnamed)"
+        link = f"<a href='/entity?name={_q(who)}'>{escape(who)}</a>" if who else "(unnamed)"
         rows += (f"<tr><td>{link}</td><td>{at(x.get('cue'))}</td>"
                  f"<td>{' … '.join(at(s) for s in x['content'])}</td></tr>")
     quotes = f"<h4>Who said what</h4><table>{rows}</table>" if rows else ""
