@@ -8,7 +8,7 @@ import pytest
 from storyline.annotate.entities import resolve_entities
 from storyline.extract.places import extract_places
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "000_d82f11879fb1db06.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "storyline" / "samples" / "000_d82f11879fb1db06.txt"  # bundled
 
 
 def places_of(nlp, text):
@@ -92,7 +92,6 @@ def test_empty_text_has_no_places(nlp):
     assert places_of(nlp, "") == []
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="shared sample not present")
 def test_sample_places(nlp):
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     first, second = "\n".join(lines[:4]), "\n".join(lines[5:])
