@@ -90,6 +90,9 @@ def _view(text, a):
      "The fishermen | deeply worried"),
     ("The panel heard from economist Rosa Mendel: “Prices will fall before summer.”", "direct",
      "Rosa Mendel", ":", "“Prices will fall before summer.”"),
+    # a claim marked as reported, by no one named
+    ("The mayor is reportedly weighing a run for governor.", "indirect", None, "reportedly",
+     "The mayor | weighing a run for governor"),
     # a closing parenthesis the content opened stays with it
     ("The plan helps farmers in Sonora (Mexico), according to the ministry.", "according_to",
      "the ministry", "according to", "The plan helps farmers in Sonora (Mexico)"),

@@ -177,6 +177,18 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
     return cand
 
 
+def adverb_frame(ctx: "Ctx", adv: Token) -> Cand | None:
+    """ "Bloomberg reportedly considering a run": the clause, reported by no one named."""
+    head = adv.head
+    sent = head.sent
+    toks = {i for i in subtree_indices(head) if sent.start <= i < sent.end} - set(subtree_indices(adv))
+    toks -= {c.i for c in head.children if c.dep_ in ("aux", "auxpass") and abs(c.i - adv.i) == 1}
+    content = content_spans(ctx, toks, adv.i)
+    if not content:
+        return None
+    return Cand("indirect", (adv.idx, adv.idx + len(adv)), adv.i, None, None, content=content, verb=head.i)
+
+
 def according_frame(ctx: "Ctx", acc: Token) -> Cand | None:
     doc = ctx.doc
     to = doc[acc.i + 1]

@@ -27,7 +27,7 @@ from storyline.extract.attribution_context import (
 )
 from storyline.extract.attribution_direct import attach_quotes
 from storyline.extract.attribution_frames import (
-    according_frame, adjective_frame, colon_lines, fronted_source_frame, headline_frame,
+    according_frame, adjective_frame, adverb_frame, colon_lines, fronted_source_frame, headline_frame,
     light_verb_frame, noun_frame, verb_as_noun, verb_frame,
 )
 from storyline.extract.attribution_quotes import find_quotes
@@ -37,6 +37,7 @@ from storyline.records import Attribution, Entity
 NOUNS = L.REPORT_NOUNS[LANG]
 ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
 QUOTE_ONLY = L.QUOTE_ONLY_VERBS[LANG]
+REPORT_ADVERBS = L.REPORT_ADVERBS[LANG]
 _FRONT_PREPS = frozenset({"in", "per", "by"})
 
 
@@ -71,6 +72,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
                 cands[tok.i] = c
         elif tok.dep_ == "prep" and tok.i == ctx.sent_start[tok.i] and tok.lower_ in _FRONT_PREPS:
             c = fronted_source_frame(ctx, tok)
+            if c is not None:
+                cands[tok.i] = c
+        elif tok.dep_ == "advmod" and tok.lower_ in REPORT_ADVERBS and tok.head.pos_ in ("VERB", "AUX"):
+            c = adverb_frame(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
         elif lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
