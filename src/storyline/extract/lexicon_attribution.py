@@ -28,8 +28,7 @@ QUOTE_ONLY_VERBS: dict[str, frozenset[str]] = {
 }
 
 # Adverbs that mark the clause they modify as reported by someone unnamed ("X reportedly
-# considered a run"). ("allegedly", "supposedly" were tried: on PolNeAR train they cost more
-# precision than they add.)
+# considered a run"). "allegedly" and "supposedly" were tried: no gain on PolNeAR train.
 REPORT_ADVERBS: dict[str, frozenset[str]] = {
     "en": frozenset({"reportedly"}),
 }
