@@ -52,6 +52,8 @@ class Ctx:
 
 
 def sentence_boundaries(doc: Doc, in_quote: list[bool]) -> list[bool]:
+    """Per token: whether it ends a sentence outside quotations (a line break, or an end mark
+    before a capital or an opening quote), to cut contents where the parser ran sentences on."""
     n = len(doc)
     out = [False] * n
     for k in range(n - 1):

@@ -42,6 +42,9 @@ _FRONT_PREPS = frozenset({"in", "per", "by"})
 
 
 def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
+    """Every statement attributed in ``doc``: one frame per cue token (``attribution_frames``),
+    colon lines, quotations tied to their speakers (``attribution_direct``), then finished and
+    resolved into records (``attribution_records``)."""
     text = doc.text
     if not text.strip():
         return []
