@@ -194,16 +194,8 @@ def storyline_predictor():
     from storyline.extract.counts import extract_counts
     from storyline.extract.events import extract_events
 
-    try:
-        from storyline.annotate.entities import resolve_entities
-    except ImportError:  # pragma: no cover
-        def resolve_entities(doc):
-            return []
-    try:
-        from storyline.extract.places import extract_places
-    except ImportError:  # pragma: no cover
-        def extract_places(doc, entities):
-            return []
+    from storyline.annotate.entities import resolve_entities
+    from storyline.extract.places import extract_places
 
     nlp = load()
 

@@ -7,19 +7,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storyline.extract import lexicon_attribution as L
+from storyline.annotate.entities import entity_at
 from storyline.extract.attribution_context import LANG, SPEECH, Cand
 from storyline.extract.attribution_quotes import Quote
 from storyline.records import Attribution, Entity
 
-try:  # the lead's resolver; a small overlap scan when absent
-    from storyline.annotate.entities import entity_at
-except ImportError:  # pragma: no cover
-    def entity_at(entities, start, end):  # type: ignore[misc]
-        for e in entities:
-            for a, b in e.mentions:
-                if a < end and start < b:
-                    return e
-        return None
 
 _RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
                     "add", "cite", "quote", "confirm", "declare"})

