@@ -294,7 +294,10 @@ def evaluate(name: Annotated[str, typer.Argument(help="attributions, stories, ev
         return
     systems = list(report.rows)
     metrics = list(dict.fromkeys(m for row in report.rows.values() for m in row))
-    table = Table("metric", *systems, title=f"storyline eval {name}")  # one row per metric: stays narrow
+    table = Table(title=f"storyline eval {name}")  # one row per metric: stays narrow
+    table.add_column("metric", no_wrap=True)
+    for system in systems:
+        table.add_column(system)
     for m in metrics:
         table.add_row(m, *(_fmt(report.rows[s].get(m)) for s in systems))
     out.print(table)
