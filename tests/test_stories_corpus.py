@@ -57,3 +57,14 @@ def test_short_rewrites_join_with_or_without_dates_in_any_order(corpus_extractio
         got.setdefault(cl.add(e).story, set()).add(_event(e.article.title))
     assert sorted(len(v) for v in got.values()) == [1, 1, 1]  # pure stories...
     assert len(got) == 3  # ...and one per event
+
+
+
+def test_an_older_backfill_after_newer_news_still_groups(corpus, shared_sample, tmp_path):
+    """Ingesting 2025 news first must not retire the stories of a 2024 archive ingested later."""
+    import datetime as dt
+
+    store = Store(tmp_path / "backfill.db")
+    jobs.ingest([shared_sample], store, published=dt.date(2025, 2, 18))
+    jobs.ingest(corpus, store)
+    assert sorted(s["articles"] for s in store.stories()) == [2, 2, 2, 2]

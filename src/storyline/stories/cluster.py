@@ -29,8 +29,9 @@ How an article is placed (``add``):
    the article and the story are dated, it is multiplied by ``(1 + time_boost) / (1 + gap /
    time_scale_days)`` (gap = days outside the story's span). The best story at or above
    ``threshold`` wins; else the article starts a new story.
-5. Retirement: a story that has not grown for ``window_days`` of stream time (the latest trusted
-   date seen) or for ``window_articles`` arrivals leaves the candidate index and drops its
+5. Retirement: a story whose last article is more than ``window_days`` older than the arriving
+   article (its trusted date; so a back-filled archive of older news does not retire its own new
+   stories) or that has not grown for ``window_articles`` arrivals leaves the candidate index and drops its
    vectors (memory stays bounded by the live window). Its articles keep their story; a near-copy
    of one of them still joins it.
 
@@ -172,7 +173,7 @@ class StoryClusterer:
         self.seq += 1
         if f.date is not None and (self.clock is None or f.date > self.clock):
             self.clock = f.date
-        self._retire()
+        self._retire(f.date)
         chans = _channels(f)
         if not self._df_fixed:
             self._count(chans)
@@ -307,10 +308,10 @@ class StoryClusterer:
             if not p:
                 del self.postings[key]
 
-    def _retire(self) -> None:
+    def _retire(self, now: dt.date | None) -> None:
         c = self.config
-        if self.clock is not None:
-            limit = self.clock.toordinal() - c.window_days
+        if now is not None:
+            limit = now.toordinal() - c.window_days
             while self._date_heap and self._date_heap[0][0] < limit:
                 day, _, sid = heapq.heappop(self._date_heap)
                 s = self.stories[sid]
