@@ -9,7 +9,6 @@ Entities are resolved beforehand (their own stage) and not counted.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 
@@ -32,21 +31,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
 
-    from storyline.annotate.entities import resolve_entities
-    from storyline.annotate.nlp import load
+    from stage_timing import time_stage
+
     from storyline.extract.attributions import extract_attributions
 
     texts = _texts(args.split, args.limit)
-    nlp = load()
-    list(nlp.pipe(texts[:2]))  # warm up
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=32))
-    t_parse = time.perf_counter() - t0
-    ents = [resolve_entities(d) for d in docs]
-    t0 = time.perf_counter()
-    n = sum(len(extract_attributions(d, e)) for d, e in zip(docs, ents))
-    t_attr = time.perf_counter() - t0
-    print(f"texts={len(texts)} attributions={n}")
+    t_parse, t_attr, found = time_stage(texts, extract_attributions)
+    print(f"texts={len(texts)} attributions={sum(map(len, found))}")
     print(f"nlp.pipe {t_parse:.2f}s  extract_attributions {t_attr:.2f}s  ratio {t_attr / t_parse:.3f}")
 
 

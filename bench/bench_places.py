@@ -18,32 +18,21 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
-    from storyline.annotate.entities import resolve_entities
-    from storyline.annotate.nlp import load
+    from stage_timing import time_stage
+
     from storyline.evaluation.places import load_gwn
     from storyline.extract.gazetteer import CITY_TABLE, get_gazetteer
     from storyline.extract.places import extract_places
 
     path = args.data or data_root() / "geo" / "GWN.xml"
     texts = [a.text for a in load_gwn(path)][: args.limit]
-    nlp = load()
-    list(nlp.pipe(texts[:2]))  # warm up
-
     t0 = time.perf_counter()
     get_gazetteer()
     load_s = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=32))
-    parse_s = time.perf_counter() - t0
-
-    ents = [resolve_entities(d) for d in docs]
-    t0 = time.perf_counter()
-    n = sum(len(extract_places(d, e)) for d, e in zip(docs, ents))
-    places_s = time.perf_counter() - t0
+    parse_s, places_s, found = time_stage(texts, extract_places)
 
     chars = sum(len(t) for t in texts)
-    print(f"articles {len(texts)}  chars {chars}  places found {n}  city table {CITY_TABLE}")
+    print(f"articles {len(texts)}  chars {chars}  places found {sum(map(len, found))}  city table {CITY_TABLE}")
     print(f"gazetteer load (once per process): {load_s:.2f} s")
     print(f"nlp.pipe: {parse_s:.2f} s   extract_places: {places_s:.3f} s")
     print(f"ratio places / nlp.pipe: {places_s / parse_s:.3%}")
