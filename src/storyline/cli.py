@@ -240,9 +240,9 @@ def search(query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5
 
 @command()
 def export(db: DbOpt = Path(DEFAULT_DB),
-           format: Annotated[str, typer.Option("--format", help="jsonl, stories-jsonl or gkg.")] = "jsonl",
+           format: Annotated[str, typer.Option("--format", help="jsonl, stories-jsonl, gkg or parquet (a folder of tables; needs --output).")] = "jsonl",
            output: OutOpt = None) -> None:
-    """Export stored articles (contract records with story ids), merged stories, or GKG-style TSV."""
+    """Export stored articles (contract records with story ids), merged stories, GKG-style TSV or Parquet tables."""
     from storyline.store import export as ex
 
     store = _existing_store(db)
@@ -251,8 +251,17 @@ def export(db: DbOpt = Path(DEFAULT_DB),
         "stories-jsonl": lambda f: ex.write_jsonl(({"id": s["id"], **store.story(s["id"])} for s in store.stories()), f),
         "gkg": lambda f: ex.write_gkg(store.articles(), f),
     }
+    if format == "parquet":
+        from storyline.store.parquet import write_parquet
+
+        if output is None or output.exists() and not output.is_dir():
+            raise StorylineError("parquet export writes one file per table: give --output FOLDER")
+        n = write_parquet(store.articles(), output)
+        err.print(f"{n} articles exported to {output}/ (articles, entities, attributions, events, "
+                  "counts, dates, places .parquet)", highlight=False)
+        return
     if format not in formats:
-        raise StorylineError(f"unknown export format {format!r}: use {', '.join(formats)}")
+        raise StorylineError(f"unknown export format {format!r}: use {', '.join(formats)} or parquet")
     f = _open_out(output)
     try:
         n = formats[format](f)
