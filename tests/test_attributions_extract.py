@@ -196,3 +196,28 @@ def test_quote_finder(text, n, statements):
     qs = find_quotes(text)
     assert len(qs) == n
     assert [is_statement(text, q) for q in qs] == statements
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    # a report of its own after a comma closes the first content and stands alone
+    ("The mayor said the bridge would reopen in May, adding that repairs had cost more than planned.",
+     "said", "The mayor", "the bridge would reopen in May"),
+    ("The mayor said the bridge would reopen in May, adding that repairs had cost more than planned.",
+     "adding", "The mayor", "that repairs had cost more than planned"),
+    ("She said that the port had reopened, and warned that prices would keep rising.",
+     "said", "She", "that the port had reopened"),
+    ("The senator said the deal was fair, noting the low price.", "noting", "The senator", "the low price"),
+    # a relative pronoun standing for the object opens the content
+    ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
+    # negatives: a description closing the content is not a report and stays in it
+    ("The mayor said the park, which opened last year, would close.", "said", "The mayor",
+     "the park, which opened last year, would close"),
+    ("The senator said the deal was fair, making the vote easy.", "said", "The senator",
+     "the deal was fair, making the vote easy"),
+])
+def test_content_edges(nlp, text, cue, source, content):
+    text, got = _run(nlp, text)
+    views = [_view(text, a) for a in got]
+    match = [v for v in views if v["cue"] == cue]
+    assert match, views
+    assert (match[0]["source"], match[0]["content"]) == (source, content), views

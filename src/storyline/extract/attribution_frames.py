@@ -15,7 +15,7 @@ from storyline.extract.attribution_context import (
 )
 from storyline.extract.attribution_spans import (
     clause_conjuncts, clause_minus, conjuncts, content_spans, cue_extent, inserted_clause,
-    find_source, subtree_indices, trailing_args, trailing_relative,
+    find_source, nested_report_tail, subtree_indices, trailing_args, trailing_relative,
 )
 
 LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
@@ -171,10 +171,26 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         toks = {i for h in content_toks for i in subtree_indices(h)}
         if content_toks and all(t.dep_ != "ccomp" for t in content_toks):
             toks -= trailing_relative(doc, content_toks)
+        toks -= nested_report_tail(doc, toks, v)
         cand.content = content_spans(ctx, toks, v.i)
         if not cand.content:
             return None
+        wh = _fronted_object(v)
+        if wh is not None and cand.content[0][0] > v.idx and all(t.dep_ != "ccomp" for t in content_toks):
+            cand.content.insert(0, (wh.idx, wh.idx + len(wh)))
     return cand
+
+
+_WH = frozenset({"which", "what", "whom", "who", "that"})
+
+
+def _fronted_object(v: Token) -> Token | None:
+    """ "which he described as a hoax", "what Mr. Hedge called 'the prior model'": the relative
+    pronoun standing for the object is the first part of the content."""
+    for c in v.children:
+        if c.i < v.i and c.dep_ == "dobj" and c.lower_ in _WH:
+            return c
+    return None
 
 
 def adverb_frame(ctx: "Ctx", adv: Token) -> Cand | None:

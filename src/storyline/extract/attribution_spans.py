@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.attribution_context import CUE_LEMMAS, RAISING, Ctx
+from storyline.extract.attribution_context import CUE_LEMMAS, RAISING, SPEECH, Ctx
 
 _ATTITUDE_PASSIVE = frozenset({"convince", "persuade", "concern", "worry", "disappoint", "outrage",
                                "encourage", "satisfy", "please", "alarm", "frighten", "surprise"})
@@ -125,6 +125,40 @@ def trailing_relative(doc: Doc, heads: list[Token]) -> set[int]:
     return out
 
 
+_WH_OBJECTS = frozenset({"which", "who", "whom", "that"})
+
+
+def nested_report_tail(doc: Doc, toks: set[int], v: Token) -> set[int]:
+    """A report of its own closing a content after a comma — ", which he described as …",
+    ", saying …", ", and accused …" — is a separate attribution, not part of this one."""
+    if not toks:
+        return set()
+    end = max(toks)
+    for k in sorted(toks):
+        t = doc[k]
+        if k <= v.i or t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in CUE_LEMMAS:
+            continue
+        a = t.left_edge.i
+        if t.dep_ == "conj" and a == t.i and a - 1 > v.i and doc[a - 1].dep_ == "cc":
+            a -= 1
+        if t.right_edge.i < end or a - 1 <= v.i or doc[a - 1].text != ",":
+            continue
+        if t.dep_ == "relcl":
+            wh = any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _WH_OBJECTS and c.i < t.i for c in t.children)
+            if not (wh and any(c.dep_ == "nsubj" for c in t.children)):
+                continue
+        elif t.dep_ == "advcl":
+            if t.tag_ != "VBG" or a != t.i:
+                continue
+        elif t.dep_ == "conj":
+            if any(c.dep_ in _SUBJ for c in t.children):
+                continue
+        else:
+            continue
+        return set(range(a - 1, end + 1))
+    return set()
+
+
 def inserted_clause(ctx: "Ctx", v: Token) -> list[tuple[int, int]] | None:
     """A speech verb set between commas inside what was said: "X, he said, is …", "People
     like Scott, he said.", "Hawaii, as one adviser pointed out, rarely …"."""
@@ -226,6 +260,9 @@ def find_source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], in
                 h = h.head  # "responded by saying …", "After saying …, she was …"
             if h.pos_ == "ADJ" and h.dep_ == "acomp":
                 h = h.head  # "he was able to tout …"
+            if v.dep_ == "advcl" and v.tag_ == "VBG" and h.dep_ == "ccomp" and h.head.lemma_.lower() in CUE_LEMMAS \
+                    and v.i and doc[v.i - 1].text == ",":
+                h = h.head  # "said the deal was fair, noting …": the one who said it
             if h.pos_ not in ("VERB", "AUX"):
                 return None
             return find_source(doc, h, depth + 1)
