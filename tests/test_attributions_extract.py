@@ -221,3 +221,20 @@ def test_content_edges(nlp, text, cue, source, content):
     match = [v for v in views if v["cue"] == cue]
     assert match, views
     assert (match[0]["source"], match[0]["content"]) == (source, content), views
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # what the parse ran on into after a paragraph break is not what was said
+    ("The governor is thanking voters for their support.\n\n___\n\nReporters contributed.",
+     "is thanking", None),
+    ("The mayor said the road would reopen soon, but\n\nresidents were not convinced.", "said",
+     "the road would reopen soon"),
+    # negative: a quotation running over paragraphs stays whole
+    ('The governor said:\n\n"We have done what we could.\n\n"Now it is up to the council."\n', "said",
+     '"We have done what we could. | "Now it is up to the council."'),
+])
+def test_content_stays_in_cue_paragraph(nlp, text, cue, content):
+    text, got = _run(nlp, text)
+    views = [_view(text, a) for a in got]
+    match = [v["content"] for v in views if v["cue"] == cue]
+    assert match == ([content] if content else []), views

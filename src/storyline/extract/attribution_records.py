@@ -35,6 +35,10 @@ def _relays(v: Token) -> bool:
 
 def finish(doc: Doc, text: str, cands: list[Cand], quotes: list[Quote]) -> list[Cand]:
     cands = [c for c in cands if c.content and (c.kind == "direct" or not _only_setting(doc, c.content))]
+    for c in cands:
+        if not c.quotes and c.cue and c.kind != "direct":
+            _same_paragraph(text, c)
+    cands = [c for c in cands if c.content]
     cands.sort(key=lambda c: (c.content[0][0], c.cue[0] if c.cue else 0))
     spans = {q.parts for q in quotes}
     for c in cands:
@@ -69,6 +73,15 @@ def finish(doc: Doc, text: str, cands: list[Cand], quotes: list[Quote]) -> list[
         seen[key] = c
         out.append(c)
     return out
+
+
+def _same_paragraph(text: str, c: Cand) -> None:
+    """Parts of an indirect content in another paragraph than the cue ("… he said.\n\n___") are
+    what the parse ran on into, not what was said."""
+    a = text.rfind("\n", 0, c.cue[0]) + 1
+    b = text.find("\n", c.cue[1])
+    b = len(text) if b < 0 else b
+    c.content = [p for p in c.content if a <= p[0] and p[1] <= b]
 
 
 def build_records(doc: Doc, text: str, cands: list[Cand], entities: list[Entity]) -> list[Attribution]:
