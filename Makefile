@@ -7,13 +7,18 @@ SAMPLES := src/storyline/samples
 
 .PHONY: setup run test bench clean
 
-$(BIN)/storyline: pyproject.toml requirements.lock
+# Extras to install: `make test EXTRAS=test,embeddings` adds the optional embeddings (torch, CPU).
+EXTRAS ?= test
+comma := ,
+STAMP := $(VENV)/.installed-$(subst $(comma),-,$(EXTRAS))
+
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
-	touch $(BIN)/storyline
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[$(EXTRAS)]"
+	touch $(STAMP)
 
-setup: $(BIN)/storyline
+setup: $(STAMP)
 
 run: setup
 	rm -f $(DB)
