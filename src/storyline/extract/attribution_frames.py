@@ -161,11 +161,11 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
     cue_span = cue_extent(doc, v, cue_end)
     cand = Cand(kind, cue_span, v.i, src[0] if src else None, src[1] if src else None, verb=v.i)
     if parenthetical:
-        cand.content = clause_minus(ctx, v.head, v)
+        cand.content = _drop_fronted_adverbial(doc, clause_minus(ctx, v.head, v), v)
         if not cand.content:
             return None
     elif inserted:
-        cand.content = inserted
+        cand.content = _drop_fronted_adverbial(doc, inserted, v)
     elif content_toks is not None:
         content_toks = content_toks + conjuncts(content_toks, v) + clause_conjuncts(content_toks, v)
         toks = {i for h in content_toks for i in subtree_indices(h)}
@@ -179,6 +179,23 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         if wh is not None and cand.content[0][0] > v.idx and all(t.dep_ != "ccomp" for t in content_toks):
             cand.content.insert(0, (wh.idx, wh.idx + len(wh)))
     return cand
+
+
+_LINKERS = frozenset("and but yet still however moreover meanwhile besides yes".split())
+
+
+def _drop_fronted_adverbial(doc: Doc, spans: list[tuple[int, int]], v: Token) -> list[tuple[int, int]]:
+    """ "But, he said, the bridge will …", "Still, …", "Of course, …": a linking word before a
+    parenthetical cue is not part of what was said (a setting, "In the end, …", is)."""
+    if len(spans) < 2 or spans[0][1] > v.idx:
+        return spans
+    part = doc.char_span(*spans[0], alignment_mode="expand")
+    if part is None:
+        return spans
+    words = [t.lower_ for t in part if not t.is_punct]
+    if words and (all(w in _LINKERS for w in words) or words == ["of", "course"]):
+        return spans[1:]
+    return spans
 
 
 _WH = frozenset({"which", "what", "whom", "who", "that"})
