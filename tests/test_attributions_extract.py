@@ -209,6 +209,16 @@ def test_quote_finder(text, n, statements):
     ("The senator said the deal was fair, noting the low price.", "noting", "The senator", "the low price"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
+    # a quotation the content opens keeps its closing mark and the punctuation inside it
+    ('The senator supports "modest tax cuts," but opposes new tariffs.', "supports", "The senator",
+     '"modest tax cuts,"'),
+    ("She declared “What a night!”", "declared", "She", "“What a night!”"),
+    ('He called the plan "a disaster" for farmers.', "called", "He", 'the plan "a disaster" for farmers'),
+    # a linking word before a parenthetical cue is not what was said; a setting is
+    ("But, the mayor said, the bridge will reopen in May.", "said", "the mayor",
+     "the bridge will reopen in May"),
+    ("In the end, the mayor said, the bridge will reopen in May.", "said", "the mayor",
+     "In the end | the bridge will reopen in May"),
     # negatives: a description closing the content is not a report and stays in it
     ("The mayor said the park, which opened last year, would close.", "said", "The mayor",
      "the park, which opened last year, would close"),

@@ -17,6 +17,7 @@ _SETTING_NOUNS = frozenset("""statement interview speech rally conference event 
     letter email radio television tv show program programme broadcast hearing meeting op-ed
     column appearance address briefing call week month year day night morning afternoon
     evening time""".split())
+_QUOTE_TAIL = " .,;:!?…\"“”'’`"
 _INSERT_MARKS = frozenset({",", "—", "–", "--"})
 _DISCOURSE = frozenset("and but so yet however still also moreover meanwhile besides".split())
 
@@ -381,5 +382,7 @@ def content_spans(ctx: "Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]
                 end = q.end
             elif q.start < start < q.end and not ctx.text[q.start + 1:start].strip(" '`"):
                 start = q.start  # the opening mark the parser hung elsewhere
+                if end < q.end and not ctx.text[end:q.end].strip(_QUOTE_TAIL):
+                    end = q.end  # and the closing one, with the punctuation inside it
         out.append((start, end))
     return out
