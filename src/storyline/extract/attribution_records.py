@@ -69,6 +69,9 @@ def finish(doc: Doc, text: str, cands: list[Cand], quotes: list[Quote]) -> list[
     for c in keep:
         key = tuple(c.content)
         if key in seen:
+            if c.quotes and not seen[key].quotes:  # the speaker the quotation was tied to
+                out[out.index(seen[key])] = c
+                seen[key] = c
             continue
         seen[key] = c
         out.append(c)
