@@ -219,6 +219,11 @@ def test_quote_finder(text, n, statements):
      "the bridge will reopen in May"),
     ("In the end, the mayor said, the bridge will reopen in May.", "said", "the mayor",
      "In the end | the bridge will reopen in May"),
+    # a statement put out by someone: its words are theirs
+    ("The campaign released a statement saying the senator had done nothing wrong.", "saying",
+     "The campaign", "the senator had done nothing wrong"),
+    ("The mayor issued a memo that said the bridge was unsafe.", "said", "The mayor",
+     "the bridge was unsafe"),
     # negatives: a description closing the content is not a report and stays in it
     ("The mayor said the park, which opened last year, would close.", "said", "The mayor",
      "the park, which opened last year, would close"),
@@ -248,3 +253,18 @@ def test_content_stays_in_cue_paragraph(nlp, text, cue, content):
     views = [_view(text, a) for a in got]
     match = [v["content"] for v in views if v["cue"] == cue]
     assert match == ([content] if content else []), views
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    # the publishing verb is not a second attribution of the same words
+    ("The campaign released a statement saying the senator had done nothing wrong.", "released", "saying"),
+    # negative: a stance on someone's report stays an attribution of its own
+    ("The senator disputed reports saying the mine would close.", None, "disputed"),
+    ("The group released a report on jobs.", None, "released"),
+])
+def test_published_statement(nlp, text, gone, kept):
+    text, got = _run(nlp, text)
+    cues = [_view(text, a)["cue"] for a in got]
+    assert kept in cues, cues
+    if gone:
+        assert gone not in cues, cues

@@ -15,7 +15,7 @@ from storyline.extract.attribution_context import (
 )
 from storyline.extract.attribution_spans import (
     clause_conjuncts, clause_minus, conjuncts, content_spans, cue_extent, inserted_clause,
-    find_source, nested_report_tail, subtree_indices, trailing_args, trailing_relative,
+    find_source, nested_report_tail, published_by, subtree_indices, trailing_args, trailing_relative,
 )
 
 LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
@@ -113,6 +113,9 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
                 objs[0].pos_ == "PRON" or objs[0].ent_type_ in ("PERSON", "ORG", "NORP")
                 or objs[0].lemma_.lower() in _PEOPLE):
             objs = []  # "told me", "asked reporters": the addressee, not what was said
+        if objs and any(c.dep_ in ("acl", "relcl") and c.i > objs[0].i and c.lemma_.lower() in CUE_LEMMAS
+                        and getattr(published_by(c), "i", None) == v.i for c in objs[0].children):
+            return None  # "issued a statement saying …": the saying reports, for this subject
         if objs:
             o = objs[0]
             about = [c for c in o.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS]

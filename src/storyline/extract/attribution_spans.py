@@ -202,7 +202,30 @@ def _left_np(doc: Doc, v: Token) -> tuple[tuple[int, int], int] | None:
     return (doc[a].idx, doc[j].idx + len(doc[j])), head.i
 
 
+_OUTPUTS = frozenset("""statement release memo letter email ad advertisement commercial video tweet post
+    message note op-ed editorial report video press""".split())
+
+
+_PUBLISH = frozenset("""issue release put send post publish place run air write email file circulate
+    distribute unveil launch tweet pen deliver give read""".split())
+
+
+def published_by(v: Token) -> Token | None:
+    """ "issued a statement saying …", "released a video that said …": the verb that put out the
+    statement whose words ``v`` reports (its subject is the speaker)."""
+    n = v.head
+    if v.dep_ not in ("acl", "relcl") or n.lemma_.lower() not in _OUTPUTS or n.dep_ != "dobj":
+        return None
+    if v.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in v.children):
+        return None
+    h = n.head
+    return h if h.lemma_.lower() in _PUBLISH and h.i < n.i else None
+
+
 def find_source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], int] | None:
+    pub = published_by(v) if depth < 3 and v.lemma_.lower() in CUE_LEMMAS else None
+    if pub is not None:
+        return find_source(doc, pub, depth + 1)
     subj = None
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj") and c.ent_type_ not in ("TIME", "DATE") and not c.like_num:
