@@ -207,6 +207,13 @@ def test_quote_finder(text, n, statements):
     ("She said that the port had reopened, and warned that prices would keep rising.",
      "said", "She", "that the port had reopened"),
     ("The senator said the deal was fair, noting the low price.", "noting", "The senator", "the low price"),
+    ("The senator said he had not taken any new job and suggested that the real question was the budget.",
+     "said", "The senator", "he had not taken any new job"),
+    ("The senator said he had not taken any new job and suggested that the real question was the budget.",
+     "suggested", "The senator", "that the real question was the budget"),
+    # negative: a second act with no clause of its own stays in what was declared
+    ("The mayor declared that he was holding a fundraiser and asked for donations.", "declared",
+     "The mayor", "that he was holding a fundraiser and asked for donations"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

@@ -142,6 +142,8 @@ def nested_report_tail(doc: Doc, toks: set[int], v: Token) -> set[int]:
         a = t.left_edge.i
         if t.dep_ == "conj" and a == t.i and a - 1 > v.i and doc[a - 1].dep_ == "cc":
             a -= 1
+            if doc[a - 1].text != "," and _parallel_report(t, v):
+                return set(range(a, end + 1))  # "said X and suggested that Y"
         if t.right_edge.i < end or a - 1 <= v.i or doc[a - 1].text != ",":
             continue
         if t.dep_ == "relcl":
@@ -158,6 +160,16 @@ def nested_report_tail(doc: Doc, toks: set[int], v: Token) -> set[int]:
             continue
         return set(range(a - 1, end + 1))
     return set()
+
+
+def _parallel_report(t: Token, v: Token) -> bool:
+    """ "said he was ready and suggested that …", "saying …, and promising to …": a second
+    report by the same speaker (same verb form, no subject of its own, a clause of its own)
+    that the parse hung inside the first content."""
+    if t.tag_ != v.tag_ or t.lemma_.lower() not in SPEECH or any(c.dep_ in _SUBJ for c in t.children):
+        return False
+    return any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children))
+               for c in t.children if c.i > t.i)
 
 
 def inserted_clause(ctx: "Ctx", v: Token) -> list[tuple[int, int]] | None:
@@ -280,6 +292,12 @@ def find_source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], in
             return None  # "Asked if …"
         if depth < 3 and v.dep_ in ("advcl", "conj", "xcomp", "pcomp") and v.head.i != v.i:
             h = v.head
+            if v.dep_ == "conj" and h.tag_ != v.tag_:
+                # "said he was ready and suggested that …": the conjunct of the reporting verb
+                for a in list(h.ancestors)[:4]:
+                    if a.tag_ == v.tag_ and a.lemma_.lower() in CUE_LEMMAS and _parallel_report(v, a):
+                        h = a
+                        break
             if v.dep_ == "pcomp" and h.pos_ == "ADP" and h.head.i != h.i:
                 h = h.head  # "responded by saying …", "After saying …, she was …"
             if h.pos_ == "ADJ" and h.dep_ == "acomp":
