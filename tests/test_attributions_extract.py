@@ -214,6 +214,9 @@ def test_quote_finder(text, n, statements):
     # negative: a second act with no clause of its own stays in what was declared
     ("The mayor declared that he was holding a fundraiser and asked for donations.", "declared",
      "The mayor", "that he was holding a fundraiser and asked for donations"),
+    # "as" with an adjective after the object is part of the content
+    ("Most voters still view the governor as vastly more prepared for the job.", "view", "Most voters",
+     "the governor as vastly more prepared for the job"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

@@ -59,8 +59,14 @@ def trailing_args(v: Token, obj: Token) -> list[Token]:
             break
         if c.dep_ in ("oprd", "xcomp", "ccomp", "dative", "acomp", "advmod"):
             out.append(c)
+        elif c.dep_ == "advcl" and c.left_edge.lower_ == "as" and c.left_edge.i == obj.right_edge.i + 1 \
+                and not any(g.dep_ in _SUBJ for g in c.children):
+            out.append(c)  # "view the governor as more prepared"
         elif c.dep_ == "prep":
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None and c.lower_ == "as" and any(True for _ in c.children):
+                out.append(c)  # "saw the plan as too costly"
+                continue
             if pobj is None:
                 break
             if pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in _SETTING_NOUNS:
