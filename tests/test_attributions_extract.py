@@ -217,6 +217,9 @@ def test_quote_finder(text, n, statements):
     # "as" with an adjective after the object is part of the content
     ("Most voters still view the governor as vastly more prepared for the job.", "view", "Most voters",
      "the governor as vastly more prepared for the job"),
+    # a list after a colon spells out the content
+    ("He reiterated his pledges: rebuilding the army, cutting taxes and building a wall.", "reiterated",
+     "He", "his pledges: rebuilding the army, cutting taxes and building a wall"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

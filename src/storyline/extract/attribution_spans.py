@@ -422,6 +422,16 @@ def content_spans(ctx: "Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]
             b -= 1
         if a >= b:
             continue
+        if cue < a and b < len(doc) and doc[b].text == ":" and b + 1 < ctx.sent_end[b - 1] \
+                and not ctx.in_quote[b + 1] and doc[b + 1].text not in _QUOTE_CHARS:
+            # "reiterated his pledges: rebuilding the military, …" — what follows the colon
+            e = b + 1
+            while e < ctx.sent_end[b - 1] and not ctx.boundary[e - 1]:
+                e += 1
+            while e > b + 1 and _trimmable(doc[e - 1], doc, a, e, left=False):
+                e -= 1
+            if e > b + 1:
+                b = e
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         # a quotation opened inside the content runs to its closing mark
         for q in ctx.quotes:
