@@ -33,6 +33,10 @@ def _view(text, a):
      '"Nobody reads these reports anymore."'),
     ("“It was a long night,” she said, “but we are safe now.”", "direct", "she", "said",
      "“It was a long night,” | “but we are safe now.”"),
+    # a short quoted sentence after an attributed quote goes on with it; a lone word does not
+    ('"It was a very long night," she said. "Big time."', "direct", "she", "said",
+     '"It was a very long night," | "Big time."'),
+    ('"We lost the vote," he said. "Fine."', "direct", "he", "said", '"We lost the vote,"'),
     # the speaker in the next sentence
     ('"We will rebuild the bridge by spring." The mayor said that on Friday.', "direct", "The mayor",
      "said", '"We will rebuild the bridge by spring."'),

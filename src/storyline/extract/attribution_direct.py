@@ -72,7 +72,7 @@ def attach_quotes(ctx: Ctx, cands: dict[int, Cand]) -> None:
             continue
         # a quote continuing the last attributed one (same paragraph, or the next one opening
         # with a quotation)
-        if last_direct is not None and len(inner_text(text, q).split()) >= 4 and (
+        if last_direct is not None and (len(inner_text(text, q).split()) >= 4 or _full_sentence(text, q)) and (
                 para == last_para or _next_para(text, last_direct.content[-1][1], q.start)):
             last_direct.quotes.append(q)
             last_direct.content.extend(q.parts)
@@ -266,3 +266,9 @@ def _colon_speaker(ctx: Ctx, q: Quote) -> tuple[int, tuple[int, int], int] | Non
     if first > last or not any(doc[i].ent_type_ in ("PERSON", "ORG") for i in range(first, last + 1)):
         return None
     return colon, (doc[first].idx, doc[last].idx + len(doc[last])), last
+
+
+def _full_sentence(text: str, q: Quote) -> bool:
+    """A short quotation that is a sentence of its own ("Big time.", "Which is it?")."""
+    raw = text[q.start:q.end].rstrip("\"”»'` ")
+    return len(q.parts) == 1 and raw[-1:] in (".", "!", "?") and len(inner_text(text, q).split()) >= 2
