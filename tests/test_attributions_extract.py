@@ -128,6 +128,7 @@ def test_attribution_found(nlp, text, kind, source, cue, content):
     "More than two million voters cast their ballots early.",
     "The bridge was supposed to open in May.",
     "The senator spoke on Tuesday.",
+    "The senator voted for the bill on Tuesday.",
 ])
 def test_no_statement(nlp, text):
     text, got = _run(nlp, text)
@@ -224,6 +225,9 @@ def test_quote_finder(text, n, statements):
     # a list after a colon spells out the content
     ("He reiterated his pledges: rebuilding the army, cutting taxes and building a wall.", "reiterated",
      "He", "his pledges: rebuilding the army, cutting taxes and building a wall"),
+    # a preference for a candidate; a vote on a bill is a decision, not a statement
+    ("Many voters in the county would vote for Hillary Clinton.", "would vote for", "Many voters in the county",
+     "Hillary Clinton"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

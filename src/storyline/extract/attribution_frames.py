@@ -139,6 +139,8 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         for c in children:
             if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and lemma == "vote" and not _candidate(objs[0]):
+                    break  # "voted for the bill" is a decision, "would vote for Sanders" a preference
                 if objs:
                     content_toks = objs
                     if c.i - v.i <= 3:  # "talked about"; not "spoken with his counterpart, X, about"
@@ -199,6 +201,11 @@ def _drop_fronted_adverbial(doc: Doc, spans: list[tuple[int, int]], v: Token) ->
     if words and (all(w in _LINKERS for w in words) or words == ["of", "course"]):
         return spans[1:]
     return spans
+
+
+def _candidate(t: Token) -> bool:
+    """A person (someone voted for), not a bill or a measure."""
+    return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON"))
 
 
 _WH = frozenset({"which", "what", "whom", "who", "that"})

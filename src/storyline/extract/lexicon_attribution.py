@@ -131,6 +131,7 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "lobby": frozenset({"for", "against"}),
         "stand": frozenset({"by", "with", "against"}),
         "sound": frozenset({"like"}),
+        "vote": frozenset({"for", "against"}),
     },
 }
 
