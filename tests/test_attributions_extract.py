@@ -228,6 +228,9 @@ def test_quote_finder(text, n, statements):
     # a preference for a candidate; a vote on a bill is a decision, not a statement
     ("Many voters in the county would vote for Hillary Clinton.", "would vote for", "Many voters in the county",
      "Hillary Clinton"),
+    # "calling for X to do Y", with "for" parsed as the mark of a clause
+    ("Clinton is calling for the United States to step up military efforts.", "is calling for", "Clinton",
+     "the United States to step up military efforts"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

@@ -135,6 +135,13 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
             comps = [c for c in children if c.dep_ == "ccomp" and c.i > v.i]
             if comps:  # "condemned what he called a breach"
                 content_toks = comps
+    if content_toks is None and lemma in PREP and "for" in PREP[lemma]:
+        # "is calling for the United States to step up …": "for" parsed as the mark of a clause
+        for c in children:
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            if c.dep_ in ("advcl", "ccomp") and mark is not None and 0 < mark.i - v.i <= 3:
+                content_toks, cue_end = [c], mark.i + 1
+                break
     if content_toks is None and lemma in PREP:
         for c in children:
             if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:
@@ -173,7 +180,7 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         cand.content = _drop_fronted_adverbial(doc, inserted, v)
     elif content_toks is not None:
         content_toks = content_toks + conjuncts(content_toks, v) + clause_conjuncts(content_toks, v)
-        toks = {i for h in content_toks for i in subtree_indices(h)}
+        toks = {i for h in content_toks for i in subtree_indices(h)} - set(range(v.i, cue_end))
         if content_toks and all(t.dep_ != "ccomp" for t in content_toks):
             toks -= trailing_relative(doc, content_toks)
         toks -= nested_report_tail(doc, toks, v)
