@@ -129,6 +129,7 @@ def test_attribution_found(nlp, text, kind, source, cue, content):
     "The bridge was supposed to open in May.",
     "The senator spoke on Tuesday.",
     "The senator voted for the bill on Tuesday.",
+    "She took a seat at the table.",
 ])
 def test_no_statement(nlp, text):
     text, got = _run(nlp, text)
@@ -231,6 +232,8 @@ def test_quote_finder(text, n, statements):
     # "calling for X to do Y", with "for" parsed as the mark of a clause
     ("Clinton is calling for the United States to step up military efforts.", "is calling for", "Clinton",
      "the United States to step up military efforts"),
+    # "took a shot at X": a jab with its target
+    ("He also took a shot at Hillary Clinton.", "took a shot at", "He", "Hillary Clinton"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

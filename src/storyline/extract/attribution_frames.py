@@ -303,6 +303,9 @@ def colon_lines(ctx: "Ctx", cands: dict[int, "Cand"]) -> None:
                              (span.start_char, span.end_char), head.i, content=[(a, b)])
 
 
+_JABS = frozenset("shot shots swipe swipes aim jab jabs potshot potshots dig digs".split())
+
+
 def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
     """ "made the case for X", "has doubts that X", "made no mention of X": the light verb and
     its noun are the cue, what the noun governs is the content."""
@@ -328,6 +331,12 @@ def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
             if c.dep_ == "ccomp" and c.i > o.i:
                 content = [c]
                 break
+            if c.dep_ == "prep" and c.i == o.right_edge.i + 1 and c.lower_ in ("at", "against", "on") \
+                    and o.lemma_.lower() in _JABS:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:  # "took a shot at X" with the preposition on the verb
+                    content, end = objs, c.i + 1
+                    break
     if not content and v.lemma_ == "make" and o.lemma_.lower() in ("comment", "remark", "statement", "point"):
         content = [o]  # "Trump made similar comments"
         end = v.i + 1

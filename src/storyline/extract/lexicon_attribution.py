@@ -222,7 +222,7 @@ LIGHT_NOUNS: dict[str, frozenset[str]] = {
         position stance pitch plea promise pledge vow appeal announcement accusation
         allegation prediction criticism complaint attack attacks reference references
         observation assertion insistence warning warnings message questions question secret
-        illusion illusions""".split()),
+        illusion illusions shot shots swipe swipes aim jab jabs potshot potshots dig digs""".split()),
 }
 
 PRONOUNS: dict[str, frozenset[str]] = {
