@@ -101,15 +101,104 @@ def test_loads_refuses_foreign_state():
         StoryClusterer.loads(pickle.dumps((999, object())))
 
 
-def test_earlier_assignments_never_change_in_streaming_mode():
-    items = [ext("a", QUAKE_1), ext("b", FOOTBALL), ext("c", QUAKE_2), ext("d", QUAKE_OTHER)]
+# Two look-alike events (two ferry sinkings) told with the same background sentences: the
+# first article of the second event joins the first event's story; once each side has a few
+# articles the story splits in two and the moved articles are reported.
+FERRY_SHARED = (
+    "The ferry capsized in a storm and the coast guard led the rescue of passengers from the cold water.",
+    "Survivors said the ferry listed sharply before it sank, and rescue boats pulled passengers from the water.",
+    "Coast guard divers searched the sunken ferry while relatives of missing passengers waited at the pier.",
+    "Officials said the ferry was overloaded with passengers when the storm hit and it capsized.",
+)
+FERRIES = {
+    "A": ("Lake Morven", "Dunmere", "Ilse Harrow", "Brisa", (
+        "The Brisa left Dunmere harbour on Lake Morven with 41 people aboard.",
+        "Captain Ilse Harrow of the Brisa was questioned by police in Dunmere.",
+        "Fishermen from Dunmere reached the Brisa first on Lake Morven.",
+        "The owners of the Brisa in Dunmere said Captain Ilse Harrow had twenty years of experience.")),
+    "B": ("Carran Strait", "Port Velis", "Tomas Okoro", "Tamsin Star", (
+        "The Tamsin Star sailed from Port Velis across the Carran Strait carrying 212 passengers.",
+        "Captain Tomas Okoro of the Tamsin Star was detained in Port Velis.",
+        "Navy ships from Port Velis joined the search in the Carran Strait for the Tamsin Star.",
+        "Port Velis authorities said the Tamsin Star was licensed for 150 passengers.")),
+}
+
+
+def ferry(event: str, i: int) -> Extraction:
+    """Article ``i`` about ferry sinking ``event``: its own lead and details, shared background."""
+    place, town, captain, boat, details = FERRIES[event]
+    body = [f"A ferry, the {boat}, sank in the {place} near {town}, and Captain {captain} "
+            f"survived, officials said.",
+            FERRY_SHARED[i % 4], FERRY_SHARED[(i + 1) % 4],
+            details[i % 4], details[(i + 1) % 4], details[(i + 2) % 4]]
+    text = " ".join(body)
+    ents = []
+    for j, (name, label) in enumerate(((place, "LOC"), (town, "GPE"), (captain, "PERSON"),
+                                       (boat, "PRODUCT")), 1):
+        spans, at = [], text.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+        ents.append(Entity(id=f"e{j}", name=name, type=label, mentions=tuple(spans)))
+    return Extraction(article=Article(id=f"{event}{i}", text=text), entities=tuple(ents))
+
+
+def _replay(items):
+    """Feed ``items``; apply reported moves to what ``add`` returned; return the clusterer,
+    the replayed partition and all moves."""
     cl = StoryClusterer(cfg())
-    seen = {}
+    seen, moves = {}, []
     for e in items:
         a = cl.add(e)
         seen[a.article_id] = a.story
-        for aid, sid in seen.items():
-            assert cl.story_of[aid] == sid
+        for aid, old, new in cl.take_moves():
+            assert seen[aid] == old and aid != a.article_id
+            seen[aid] = new
+            moves.append(aid)
+        assert seen == {aid: cl.story_of[aid] for aid in seen}  # nothing moves unreported
+    return cl, seen, moves
+
+
+@pytest.mark.parametrize("items, moved", [
+    ([ext("a", QUAKE_1), ext("b", FOOTBALL), ext("c", QUAKE_2), ext("d", QUAKE_OTHER)], False),
+    ([ferry("A", i) for i in range(12)], False),                       # one event: never split
+    ([ferry(ev, i) for i in range(6) for ev in "AB"], True),           # look-alikes interleaved
+    ([ferry("A", 0), ferry("B", 0)] + [ferry(ev, i) for i in range(1, 6) for ev in "BA"], True),
+])
+def test_earlier_assignments_change_only_by_reported_moves(items, moved):
+    _, _, moves = _replay(items)
+    assert bool(moves) is moved
+
+
+@pytest.mark.parametrize("items", [
+    [ferry(ev, i) for i in range(6) for ev in "AB"],
+    [ferry(ev, i) for i in range(6) for ev in "BA"],
+    [ferry("A", 0), ferry("B", 0)] + [ferry(ev, i) for i in range(1, 6) for ev in "BA"],
+])
+def test_an_early_merge_of_look_alike_events_is_split(items):
+    cl, seen, _ = _replay(items)
+    by_event = {ev: {seen[e.article.id] for e in items if e.article.id[0] == ev} for ev in "AB"}
+    assert len(by_event["A"]) == 1 and len(by_event["B"]) == 1
+    assert by_event["A"] != by_event["B"]
+    for sid in by_event["A"] | by_event["B"]:  # story records agree with the partition
+        st = cl.stories[sid]
+        assert sorted(st.members) == sorted(a for a, s in seen.items() if s == sid)
+        assert st.size == len(st.members)
+    later = ferry("B", 7)  # a later article of the split-off event joins its story
+    assert cl.add(later).story == by_event["B"].pop()
+
+
+def test_a_split_survives_the_state_round_trip():
+    cl, seen, _ = _replay([ferry(ev, i) for i in range(6) for ev in "AB"])
+    again = StoryClusterer.loads(cl.dumps())
+    assert again.story_of == cl.story_of
+    assert again.add(ferry("A", 8)).story == seen["A0"]
+
+
+def test_splits_can_be_turned_off():
+    cl = StoryClusterer(ClusterConfig(today=dt.date(2024, 6, 1), split_threshold=0.0))
+    stories = {cl.add(ferry(ev, i)).story for i in range(6) for ev in "AB"}
+    assert len(stories) == 1 and not cl.take_moves()
 
 
 def test_retired_stories_leave_the_candidate_index():

@@ -7,7 +7,9 @@ ids, ``orig_path`` or ``url`` (they encode the gold event); ids are replaced by 
 positions before clustering to make that impossible. The final partition is scored with BCubed
 precision/recall/F1 and pairwise F1 against ``event_id``.
 
-Rows: ``storyline`` (the streaming ``StoryClusterer`` with its one default configuration),
+Rows: ``storyline`` (the streaming ``StoryClusterer`` with its one default configuration; the
+partition scored is the clusterer's once the stream is in, so an early merge a later split undid
+counts as undone),
 ``storyline_batch`` (``batch_cluster``: the ``--batch`` mode, allowed to revisit),
 ``tfidf_centroid`` (single pass, vectoriser refitted on the stream so far, cosine to story
 centroids, one threshold ``BASELINE_THRESHOLD`` for both sets) and ``minhash_only`` (near-copy
@@ -102,8 +104,11 @@ def score(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
 
 # ---- systems ----------------------------------------------------------------------------
 def storyline_labels(exts: Sequence[Extraction], config: ClusterConfig | None = None) -> list[str]:
+    """The final partition: each article's story once the whole stream is in (a later split
+    may have moved an earlier article; ``StoryClusterer.take_moves`` reports those moves)."""
     cl = StoryClusterer(config)
-    return [cl.add(e).story for e in exts]
+    ids = [cl.add(e).article_id for e in exts]
+    return [cl.story_of[i] for i in ids]
 
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern

@@ -35,7 +35,7 @@ from storyline.stories.fingerprint import minhash, shingles
 from storyline.stories.lexicon import NAME_DROP, STOPWORDS
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*")
+NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*(?![\w])")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW"})
 MIN_DATE = dt.date(1971, 1, 1)
