@@ -234,6 +234,10 @@ def test_quote_finder(text, n, statements):
      "the United States to step up military efforts"),
     # "took a shot at X": a jab with its target
     ("He also took a shot at Hillary Clinton.", "took a shot at", "He", "Hillary Clinton"),
+    # coordinated parts keep the coordinator between them (one span, not two)
+    ("The network announced it will have 18 fact-checkers working during the debate, and it will all be done in real time.",
+     "announced", "The network",
+     "it will have 18 fact-checkers working during the debate, and it will all be done in real time"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

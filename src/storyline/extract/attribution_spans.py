@@ -18,6 +18,7 @@ _SETTING_NOUNS = frozenset("""statement interview speech rally conference event 
     column appearance address briefing call week month year day night morning afternoon
     evening time""".split())
 _QUOTE_TAIL = " .,;:!?…\"“”'’`"
+_JOINERS = frozenset({",", "and", "or", "but", "nor", "—", "–", "--", ";"})
 _INSERT_MARKS = frozenset({",", "—", "–", "--"})
 _DISCOURSE = frozenset("and but so yet however still also moreover meanwhile besides".split())
 
@@ -395,6 +396,8 @@ def content_spans(ctx: "Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]
     for i in idx[1:]:
         if i == runs[-1][1]:
             runs[-1][1] = i + 1
+        elif cue not in range(runs[-1][1], i) and all(doc[k].lower_ in _JOINERS for k in range(runs[-1][1], i)):
+            runs[-1][1] = i + 1  # "X, and Y": the coordinator the parse hung elsewhere
         else:
             runs.append([i, i + 1])
     out: list[tuple[int, int]] = []
