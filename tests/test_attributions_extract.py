@@ -238,6 +238,10 @@ def test_quote_finder(text, n, statements):
     ("The network announced it will have 18 fact-checkers working during the debate, and it will all be done in real time.",
      "announced", "The network",
      "it will have 18 fact-checkers working during the debate, and it will all be done in real time"),
+    # "X was accused of Y": X is part of the claim; the one asked is not
+    ("Mr. Quiros was accused of using the money for personal expenses.", "was accused of", None,
+     "Mr. Quiros | using the money for personal expenses"),
+    ("The mayor was asked about the budget.", "was asked about", None, "the budget"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

@@ -150,6 +150,9 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
                     break  # "voted for the bill" is a decision, "would vote for Sanders" a preference
                 if objs:
                     content_toks = objs
+                    sp = [g for g in children if g.dep_ == "nsubjpass" and g.lower_ not in ("it", "there")]
+                    if sp and lemma not in _ASKED and not any(g.dep_ == "agent" for g in children):
+                        content_toks = sp + objs  # "X was accused of Y": X is part of what is claimed
                     if c.i - v.i <= 3:  # "talked about"; not "spoken with his counterpart, X, about"
                         cue_end = c.i + 1
                     break
@@ -213,6 +216,10 @@ def _drop_fronted_adverbial(doc: Doc, spans: list[tuple[int, int]], v: Token) ->
 def _candidate(t: Token) -> bool:
     """A person (someone voted for), not a bill or a measure."""
     return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON"))
+
+
+# passives whose subject is the one addressed or busy, not part of the claim ("was asked about X")
+_ASKED = frozenset("ask question press push focus tell warn lobby".split())
 
 
 _WH = frozenset({"which", "what", "whom", "who", "that"})
