@@ -242,6 +242,9 @@ def test_quote_finder(text, n, statements):
     ("Mr. Quiros was accused of using the money for personal expenses.", "was accused of", None,
      "Mr. Quiros | using the money for personal expenses"),
     ("The mayor was asked about the budget.", "was asked about", None, "the budget"),
+    # "told a meeting of leaders that …": the clause the parse hung on the audience
+    ("Obama told a meeting of Pacific Island leaders that few people understood the stakes.", "told", "Obama",
+     "that few people understood the stakes"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

@@ -72,7 +72,8 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         else:
             # "said … during a news conference that he …": a that-clause misattached lower down
             for t in v.rights:
-                if t.dep_ == "prep":
+                if t.dep_ == "prep" or (t.dep_ in ("dobj", "dative") and lemma in _ADDRESSEE_VERBS):
+                    # "told a meeting of island leaders that …": the clause, not who heard it
                     for m in t.subtree:
                         if m.dep_ == "mark" and m.lower_ == "that" and m.head.dep_ in ("relcl", "acl"):
                             content_toks = [m.head]
