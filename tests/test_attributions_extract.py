@@ -245,6 +245,12 @@ def test_quote_finder(text, n, statements):
     # "told a meeting of leaders that …": the clause the parse hung on the audience
     ("Obama told a meeting of Pacific Island leaders that few people understood the stakes.", "told", "Obama",
      "that few people understood the stakes"),
+    # a dateline or a connector opening the sentence is not what was said; a setting is
+    ("WASHINGTON ― The obsession with his birth is an insult to all Americans, the lawmakers said.", "said",
+     "the lawmakers", "The obsession with his birth is an insult to all Americans"),
+    ("In addition, the campaign plans to release records soon, the spokesman announced.", "announced",
+     "the spokesman", "the campaign plans to release records soon"),
+    ("In the end, the plan failed, she said.", "said", "she", "In the end, the plan failed"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

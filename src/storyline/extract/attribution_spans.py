@@ -384,6 +384,29 @@ def _trim_tail(doc: Doc, a: int, b: int) -> int:
     return b
 
 
+_CONNECTORS = frozenset({("in", "addition"), ("in", "fact"), ("in", "contrast"), ("for", "example"),
+                         ("for", "instance"), ("as", "a", "result"), ("in", "short"), ("of", "course"),
+                         ("by", "contrast"), ("in", "other", "words")})
+_DASH_MARKS = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _skip_opener(doc: Doc, a: int, b: int) -> int:
+    """A dateline ("WASHINGTON ― …", "NEW YORK (AP) — …") or a connector ("In addition, …",
+    "In fact, …") opening the run is not part of what was said."""
+    for n in (2, 3):
+        if a + n < b and tuple(doc[k].lower_ for k in range(a, a + n)) in _CONNECTORS and doc[a + n].text == ",":
+            return a + n + 1
+    k = a
+    if k < b and doc[k].text.isupper() and len(doc[k].text) > 1 and (k == 0 or "\n" in doc[k - 1].text_with_ws):
+        while k < b and k - a < 12 and doc[k].text not in _DASH_MARKS:
+            k += 1
+        if k < b - 1 and doc[k].text in _DASH_MARKS and all(
+                t.text.isupper() or t.is_punct or t.like_num or t.ent_type_ in ("DATE", "GPE") or t.is_space
+                for t in doc[a:k]):
+            return k + 1
+    return a
+
+
 def content_spans(ctx: "Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]:
     """Token indices → char spans: contiguous runs, cut at sentence ends outside quotes (keeping
     the side next to the cue), edge punctuation trimmed, a quote opened inside run to its close."""
@@ -417,6 +440,7 @@ def content_spans(ctx: "Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]
             a += 1
             if doc[a].text == ",":
                 a += 1
+        a = _skip_opener(doc, a, b)
         while a < b and _trimmable(doc[a], doc, a, b, left=True):
             a += 1
         while b > a and _trimmable(doc[b - 1], doc, a, b, left=False):
