@@ -251,6 +251,9 @@ def test_quote_finder(text, n, statements):
     ("In addition, the campaign plans to release records soon, the spokesman announced.", "announced",
      "the spokesman", "the campaign plans to release records soon"),
     ("In the end, the plan failed, she said.", "said", "she", "In the end, the plan failed"),
+    # a single quotation opened in a headline content keeps its closing mark
+    ("Police Chief Says Explosion Was An 'Intentional Act.'", "Says", "Police Chief",
+     "Explosion Was An 'Intentional Act.'"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from storyline.extract.attribution_context import CUE_LEMMAS, RAISING, SPEECH, Ctx
@@ -18,6 +20,9 @@ _SETTING_NOUNS = frozenset("""statement interview speech rally conference event 
     column appearance address briefing call week month year day night morning afternoon
     evening time""".split())
 _QUOTE_TAIL = " .,;:!?…\"“”'’`"
+_SINGLE_OPEN = re.compile(r"(?:^|[\s(])['‘][A-Za-z]")
+_SINGLE_CLOSE = re.compile(r"[.,!?]?['’](?=\s|$)")
+_SINGLE_END = re.compile(r"[\w.,!?]['’](?:\s|$)")
 _JOINERS = frozenset({",", "and", "or", "but", "nor", "—", "–", "--", ";"})
 _INSERT_MARKS = frozenset({",", "—", "–", "--"})
 _DISCOURSE = frozenset("and but so yet however still also moreover meanwhile besides".split())
@@ -351,6 +356,8 @@ def _trimmable(t: Token, doc: Doc, a: int, b: int, left: bool) -> bool:
         straight = inner.count('"')
         if s == '"':
             return straight % 2 == 1
+        if not left and s in ("'", "’") and _SINGLE_OPEN.search(inner):
+            return False  # "… was an 'intentional act.'": the single quotation opened inside
         if left:
             return closes < opens or opens == closes == 0 or (s in "”'" and True)
         return opens < closes or opens == closes == 0 or s in "“`"
@@ -460,6 +467,10 @@ def content_spans(ctx: "Ctx", toks: set[int], cue: int) -> list[tuple[int, int]]
             if e > b + 1:
                 b = e
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        if _SINGLE_OPEN.search(ctx.text, start, end):
+            m = _SINGLE_CLOSE.match(ctx.text, end)
+            if m and not _SINGLE_END.search(ctx.text, start, end):
+                end = m.end()  # "… an 'intentional act.'": the closing mark of the one opened
         # a quotation opened inside the content runs to its closing mark
         for q in ctx.quotes:
             if start <= q.start < end < q.end:
