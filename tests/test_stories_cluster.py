@@ -257,3 +257,22 @@ def test_trusted_date(raw, date, flags):
     from storyline.stories.features import trusted_date
 
     assert trusted_date(raw, dt.date(2024, 6, 1)) == (date, flags)
+
+
+def test_batch_mode_also_separates_look_alike_events():
+    items = [ferry(ev, i) for i in range(6) for ev in "AB"]
+    got = {a.article_id: a.story for a in batch_cluster(items, cfg())}
+    assert len({got[e.article.id] for e in items if e.article.id[0] == "A"}) == 1
+    assert {got[e.article.id] for e in items if e.article.id[0] == "A"}.isdisjoint(
+        {got[e.article.id] for e in items if e.article.id[0] == "B"})
+
+
+@pytest.mark.parametrize("n, remembered", [(3, 3), (32, 32), (45, 32)])
+def test_a_story_remembers_a_bounded_number_of_members(n, remembered):
+    cl = StoryClusterer(cfg())
+    for i in range(n):
+        cl.add(ferry("A", i))
+    (story,) = [s for s in cl.stories.values() if s.size]
+    assert story.size == n
+    assert len(story.recent) == remembered
+    assert len(story.sims) == remembered and all(len(r) == remembered for r in story.sims)
