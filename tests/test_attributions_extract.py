@@ -37,6 +37,12 @@ def _view(text, a):
     ('"It was a very long night," she said. "Big time."', "direct", "she", "said",
      '"It was a very long night," | "Big time."'),
     ('"We lost the vote," he said. "Fine."', "direct", "he", "said", '"We lost the vote,"'),
+    # a fragment quoted inside a later sentence of the writer's does not go on with it; after
+    # "but" it does
+    ('"This convention will be open to all," she said. The party would "make sure anyone with a '
+     'connection" can watch.', "direct", "she", "said", '"This convention will be open to all,"'),
+    ('"I love Larry," he said, but "when it comes to energy, Larry has a history."', "direct", "he", "said",
+     '"I love Larry," | "when it comes to energy, Larry has a history."'),
     # the speaker in the next sentence
     ('"We will rebuild the bridge by spring." The mayor said that on Friday.', "direct", "The mayor",
      "said", '"We will rebuild the bridge by spring."'),

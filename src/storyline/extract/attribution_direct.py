@@ -3,12 +3,15 @@ to a sentence pointing back at them, or to the attributed quote they continue.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from storyline.extract.attribution_context import SPEECH, Cand, Ctx, tok_at
 from storyline.extract.attribution_quotes import Quote, inner_text, is_statement
 from storyline.extract.attribution_spans import cue_extent, find_source
 
+_COORD_BEFORE = re.compile(r"\b(?:but|and)[ \t\u00a0]*$")
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
 _BACK_POINTERS = frozenset({"that", "this", "so", "it"})
 _AFTER_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
@@ -72,7 +75,8 @@ def attach_quotes(ctx: Ctx, cands: dict[int, Cand]) -> None:
             continue
         # a quote continuing the last attributed one (same paragraph, or the next one opening
         # with a quotation)
-        if last_direct is not None and (len(inner_text(text, q).split()) >= 4 or _full_sentence(text, q)) and (
+        if last_direct is not None and (_opens_sentence(text, q) or _COORD_BEFORE.search(text, 0, q.start)) \
+                and (len(inner_text(text, q).split()) >= 4 or _full_sentence(text, q)) and (
                 para == last_para or _next_para(text, last_direct.content[-1][1], q.start)):
             last_direct.quotes.append(q)
             last_direct.content.extend(q.parts)
@@ -272,3 +276,10 @@ def _full_sentence(text: str, q: Quote) -> bool:
     """A short quotation that is a sentence of its own ("Big time.", "Which is it?")."""
     raw = text[q.start:q.end].rstrip("\"”»'` ")
     return len(q.parts) == 1 and raw[-1:] in (".", "!", "?") and len(inner_text(text, q).split()) >= 2
+
+
+def _opens_sentence(text: str, q: Quote) -> bool:
+    """A quotation that starts a sentence (a capital, a number), not a fragment worked into the
+    writer's own sentence ("… would "make sure anyone with a connection" can watch")."""
+    inner = inner_text(text, q).lstrip("‘'`([.… ")
+    return bool(inner) and (inner[0].isupper() or inner[0].isdigit())
