@@ -260,6 +260,11 @@ def test_quote_finder(text, n, statements):
     # a single quotation opened in a headline content keeps its closing mark
     ("Police Chief Says Explosion Was An 'Intentional Act.'", "Says", "Police Chief",
      "Explosion Was An 'Intentional Act.'"),
+    # a list of bare infinitives runs on after a closing quotation mark
+    ('Perry said his fellow Texan is ready to "take on the Washington cartel," secure the border, '
+     'strengthen the military, and improve health care for veterans.', "said", "Perry",
+     'his fellow Texan is ready to "take on the Washington cartel," secure the border, strengthen the '
+     'military, and improve health care for veterans'),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

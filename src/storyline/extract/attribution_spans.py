@@ -23,7 +23,7 @@ _QUOTE_TAIL = " .,;:!?…\"“”'’`"
 _SINGLE_OPEN = re.compile(r"(?:^|[\s(])['‘][A-Za-z]")
 _SINGLE_CLOSE = re.compile(r"[.,!?]?['’](?=\s|$)")
 _SINGLE_END = re.compile(r"[\w.,!?]['’](?:\s|$)")
-_JOINERS = frozenset({",", "and", "or", "but", "nor", "—", "–", "--", ";"})
+_JOINERS = frozenset({",", "and", "or", "but", "nor", "—", "–", "--", ";", "\"", "”", "''"})
 _INSERT_MARKS = frozenset({",", "—", "–", "--"})
 _DISCOURSE = frozenset("and but so yet however still also moreover meanwhile besides".split())
 
@@ -110,7 +110,15 @@ def clause_conjuncts(heads: list[Token], v: Token) -> list[Token]:
     infinitive continuing an infinitive content, belongs to what was said."""
     end = max(h.right_edge.i for h in heads)
     out: list[Token] = []
+    doc = v.doc
     for c in v.children:
+        if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > end and c.left_edge.i == c.i \
+                and all(doc[k].is_punct for k in range(end + 1, c.i)) \
+                and not any(g.dep_ in _SUBJ + ("mark", "aux") for g in c.children):
+            # 'ready to "take on the cartel," secure the border, …': the list runs on
+            out.append(c)
+            end = c.right_edge.i
+            continue
         if c.dep_ != "conj" or c.i <= end or c.pos_ not in ("VERB", "AUX"):
             continue
         if c.lemma_.lower() in CUE_LEMMAS:
