@@ -136,6 +136,7 @@ def test_attribution_found(nlp, text, kind, source, cue, content):
     "The senator spoke on Tuesday.",
     "The senator voted for the bill on Tuesday.",
     "She took a seat at the table.",
+    "The message was a mistake.",
 ])
 def test_no_statement(nlp, text):
     text, got = _run(nlp, text)
@@ -265,6 +266,9 @@ def test_quote_finder(text, n, statements):
      'strengthen the military, and improve health care for veterans.', "said", "Perry",
      'his fellow Texan is ready to "take on the Washington cartel," secure the border, strengthen the '
      'military, and improve health care for veterans'),
+    # a statement noun whose content the copula spells out
+    ("The fear is that the money will run out.", "fear is", None, "that the money will run out"),
+    ("His goal is to sell the party on gun control.", "goal is", "His", "to sell the party on gun control"),
     # a relative pronoun standing for the object opens the content
     ("He dismissed the report, which he called a hoax.", "called", "he", "which | a hoax"),
     # a quotation the content opens keeps its closing mark and the punctuation inside it

@@ -358,6 +358,39 @@ def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
                  src[1] if src else None, content=spans, verb=v.i)
 
 
+_GIST_NOUNS = L.REPORT_NOUNS[LANG] | STANCE_NOUNS | frozenset("""slogan mantra motto refrain theme phrase
+    catchphrase line pitch point bet goal aim answer response reply verdict advice message argument
+    view position thesis takeaway worry lesson""".split())
+
+
+def copula_frame(ctx: "Ctx", v: Token) -> Cand | None:
+    """ "His campaign slogan is “I'm with her.”", "The fear is that …", "Her goal is to …": a
+    statement or stance noun whose content the copula spells out."""
+    doc = ctx.doc
+    subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _GIST_NOUNS:
+        return None
+    comp = next((c for c in v.children if c.i > v.i and c.dep_ in ("ccomp", "xcomp", "attr")), None)
+    if comp is None or (comp.dep_ == "attr" and not any(
+            doc[k].text in ("\"", "“", "``", "''") for k in range(v.i + 1, comp.i + 1))):
+        return None  # "the message was a mistake": a judgement, not the message
+    if comp.dep_ == "xcomp" and comp.lemma_.lower() in CUE_LEMMAS:
+        return None  # "his answer was to say …": the inner verb reports
+    spans = content_spans(ctx, set(subtree_indices(comp)), v.i)
+    if not spans:
+        return None
+    poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+    src = None
+    if poss is not None:
+        src = ((doc[poss.left_edge.i].idx, doc[poss.right_edge.i].idx + len(doc[poss.right_edge.i])), poss.i)
+    a = subj.i
+    while a > 0 and doc[a - 1].dep_ in ("amod", "compound") and doc[a - 1].head.i == subj.i:
+        a -= 1
+    cue = cue_extent(doc, v, v.i + 1)
+    return Cand("indirect", (doc[a].idx, cue[1]), subj.i, src[0] if src else None, src[1] if src else None,
+                 content=spans, verb=v.i)
+
+
 def adjective_frame(ctx: "Ctx", adj: Token) -> Cand | None:
     """ "was critical of X", "is confident that X", "were eager to X": the copula's subject."""
     doc = ctx.doc

@@ -27,7 +27,7 @@ from storyline.extract.attribution_context import (
 )
 from storyline.extract.attribution_direct import attach_quotes
 from storyline.extract.attribution_frames import (
-    according_frame, adjective_frame, adverb_frame, colon_lines, fronted_source_frame, headline_frame,
+    according_frame, adjective_frame, adverb_frame, colon_lines, copula_frame, fronted_source_frame, headline_frame,
     light_verb_frame, noun_frame, verb_as_noun, verb_frame,
 )
 from storyline.extract.attribution_quotes import find_quotes
@@ -71,6 +71,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
                 cands[tok.i] = c
         elif tok.pos_ == "VERB" and lemma in LIGHT:
             c = light_verb_frame(ctx, tok)
+            if c is not None:
+                cands[tok.i] = c
+        elif lemma == "be" and tok.dep_ in ("ROOT", "ccomp", "conj"):
+            c = copula_frame(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
         elif tok.dep_ == "prep" and tok.i == ctx.sent_start[tok.i] and tok.lower_ in _FRONT_PREPS:
