@@ -90,3 +90,21 @@ def test_gkg_export_has_one_clean_row_per_article(tmp_path):
     assert cells["V1PERSONS"] == "Anna  Lind"  # delimiters never leak into a value
     assert cells["V1LOCATIONS"] == "Eastport#USA#1.0#2.0#123"
     assert cells["V2.1QUOTATIONS"] == f"{TEXT.index('three')}|16|said|three protesters"
+
+
+def test_moves_refile_stored_articles_and_empty_stories_are_dropped(store_url):
+    store = Store(store_url)
+    a, b = _extraction("a"), _extraction("b", text=TEXT + " Later.")
+    store.add_batch([(a, StoryAssignment("a", "s1")), (b, StoryAssignment("b", "s1"))],
+                    stories={"s1": {"title": "Strike", "versions": [{"id": "a"}, {"id": "b"}]}})
+    c = _extraction("c", text=TEXT + " Even later.")
+    store.add_batch([(c, StoryAssignment("c", "s2"))], moves=[("b", "s1", "s2"), ("a", "s9", "s2")],
+                    stories={"s1": {"title": "Strike", "versions": [{"id": "a"}]},
+                             "s2": {"title": "Strike", "versions": [{"id": "b"}, {"id": "c"}]}})
+    assert [r["id"] for r in store.articles(story="s2")] == ["b", "c"]
+    assert [r["id"] for r in store.articles(story="s1")] == ["a"]  # a move from the wrong story is ignored
+    assert [r["id"] for r in store.articles(story=["s1", "s2"])] == ["a", "b", "c"]
+    assert store.article("b")["story"] == "s2"  # the contract record follows the column
+    assert {q["story"] for q in store.quotes()} == {"s1", "s2"}
+    store.add_batch([], moves=[("a", "s1", "s2")], stories={"s1": None})
+    assert {s["id"] for s in store.stories()} == {"s2"} and store.story("s1") is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storyline.errors import InputError
@@ -56,11 +56,21 @@ def extract(paths: Iterable[str | Path], *, published: dt.date | None = None, so
 
 def cluster(paths: Iterable[str | Path], *, published: dt.date | None = None, batch: bool = False,
             report: RunReport | None = None, on_error: ErrorHandler = _ignore) -> Iterator[StoryAssignment]:
-    """Story assignments in arrival order (``storyline cluster``); no state is kept."""
-    from storyline.stories import cluster as cluster_stream
+    """Final story assignments in arrival order (``storyline cluster``); no state is kept.
+
+    Written once the stream ends: a later article can split a story and move earlier ones, and
+    the output gives each article the story it ends in.
+    """
+    from storyline.stories import StoryClusterer, batch_cluster
 
     exs = extract(paths, published=published, report=report, on_error=on_error)
-    yield from cluster_stream(exs, batch=batch)
+    if batch:
+        yield from batch_cluster(exs)
+        return
+    clusterer = StoryClusterer()
+    placed = [clusterer.add(ex) for ex in exs]
+    final = clusterer.story_of
+    yield from (replace(a, story=final.get(a.article_id, a.story)) for a in placed)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | None = None,
@@ -113,18 +123,29 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
 
 
 def _write(store: Store, batch: list[tuple[Extraction, StoryAssignment]], clusterer, report: RunReport) -> None:
-    """Store a batch with the merged records of every story it touches, in one transaction."""
+    """Store a batch with the merged records of every story it touches, in one transaction.
+
+    A split inside the clusterer may move earlier articles to a new story: stored ones are
+    re-filed (``moves``), and every story that gained or lost an article is merged again.
+    Articles of this batch are filed under their story as it stands now (after any split).
+    """
     from storyline.stories.merge import merge_story
 
-    touched: dict[str, list[Extraction]] = {}
-    for ex, assignment in batch:
-        touched.setdefault(assignment.story, []).append(ex)
-    merged = {}
-    for sid, new in touched.items():
-        earlier = [Extraction.from_contract(r) for r in store.articles(story=sid)]
-        merged[sid] = merge_story(sid, earlier + new).to_dict()
-    report.added += store.add_batch(batch, stories=merged, clusterer_state=clusterer.dumps())
-    report.stories.update(touched)
+    final = clusterer.story_of
+    batch = [(ex, replace(a, story=final.get(a.article_id, a.story))) for ex, a in batch]
+    in_batch = {ex.article.id for ex, _ in batch}
+    moves = [m for m in clusterer.take_moves() if m[0] not in in_batch]
+    touched = {a.story for _, a in batch} | {m[1] for m in moves} | {m[2] for m in moves}
+    members: dict[str, list[Extraction]] = {sid: [] for sid in touched}
+    for rec in store.articles(story=touched):  # stored members, re-filed where a split moved them
+        sid = final.get(rec["id"], rec.get("story"))
+        if sid in members:
+            members[sid].append(Extraction.from_contract(rec))
+    for ex, a in batch:
+        members[a.story].append(ex)
+    merged = {sid: merge_story(sid, exs).to_dict() if exs else None for sid, exs in members.items()}
+    report.added += store.add_batch(batch, stories=merged, clusterer_state=clusterer.dumps(), moves=moves)
+    report.stories.update(sid for sid, exs in members.items() if exs)
 
 
 def watch(folder: str | Path, store: Store, *, interval: float = 5.0, cycles: int | None = None,

@@ -54,12 +54,19 @@ class Store:
         return found
 
     def add_batch(self, items: list[tuple[Extraction, StoryAssignment]],
-                  stories: dict[str, dict[str, Any]] | None = None,
-                  clusterer_state: bytes | None = None) -> int:
-        """Write articles with their facts, updated story records and clustering state at once."""
+                  stories: dict[str, dict[str, Any] | None] | None = None,
+                  clusterer_state: bytes | None = None,
+                  moves: Iterable[tuple[str, str, str]] = ()) -> int:
+        """Write articles with their facts, updated story records and clustering state at once.
+
+        ``moves`` are stored articles the clusterer moved to another story (article id, from,
+        to); a story record given as ``None`` is deleted (a story left with no articles).
+        """
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         added = 0
         with self.engine.begin() as conn:
+            for article_id, old, new in moves:
+                self._move(conn, article_id, old, new)
             seq = conn.execute(select(func.coalesce(func.max(S.articles.c.seq), 0))).scalar_one()
             for ex, assignment in items:
                 h = ex.article.content_hash
@@ -70,6 +77,8 @@ class Store:
                 self._insert_article(conn, ex, assignment, h, seq, now)
             for sid, rec in (stories or {}).items():
                 conn.execute(S.stories.delete().where(S.stories.c.id == sid))
+                if rec is None:
+                    continue
                 conn.execute(S.stories.insert().values(
                     id=sid, title=rec.get("title"), first_published=rec.get("start"),
                     last_published=rec.get("end"),
@@ -78,6 +87,16 @@ class Store:
                 conn.execute(S.state.delete().where(S.state.c.name == "clusterer"))
                 conn.execute(S.state.insert().values(name="clusterer", blob=clusterer_state))
         return added
+
+    @staticmethod
+    def _move(conn, article_id: str, old: str, new: str) -> None:
+        """Re-file a stored article under another story (column and contract record)."""
+        A = S.articles
+        rows = conn.execute(select(A.c.hash, A.c.record).where(A.c.id == article_id, A.c.story == old)).all()
+        for h, rec in rows:
+            record = json.loads(rec)
+            record["story"] = new
+            conn.execute(A.update().where(A.c.hash == h).values(story=new, record=json.dumps(record)))
 
     def _insert_article(self, conn, ex: Extraction, assignment: StoryAssignment, h: str, seq: int, now: str):
         a = ex.article
@@ -132,11 +151,13 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(S.articles)).scalar_one()
 
-    def articles(self, story: str | None = None) -> Iterator[dict[str, Any]]:
-        """Contract records (with story and duplicate_of), in arrival order."""
+    def articles(self, story: str | Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Contract records (with story and duplicate_of), in arrival order; of one story or several."""
         q = select(S.articles.c.record).order_by(S.articles.c.seq)
-        if story is not None:
+        if isinstance(story, str):
             q = q.where(S.articles.c.story == story)
+        elif story is not None:
+            q = q.where(S.articles.c.story.in_(list(story)))
         with self.engine.connect() as conn:
             for (rec,) in conn.execute(q):
                 yield json.loads(rec)
