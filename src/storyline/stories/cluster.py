@@ -66,6 +66,7 @@ import heapq
 import math
 import pickle
 import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -123,12 +124,18 @@ class ClusterConfig:
 
 @dataclass(slots=True)
 class _Member:
-    """What a story keeps of one of its latest members, to test and carry out a split."""
+    """What a story keeps of one of its latest members, to test and carry out a split: per
+    channel its heaviest keys, their share of the unit vector the story vector sums and their
+    TF-IDF weight on arrival (compact arrays: a story remembers up to ``split_members``)."""
 
     id: str
     date: dt.date | None
-    unit: dict[str, dict[str, float]]  # per channel: the unit vector the story vector sums
-    vecs: dict[str, dict[str, float]]  # per channel: TF-IDF unit vector on arrival
+    keys: dict[str, tuple[str, ...]]
+    unit: dict[str, array]
+    vecs: dict[str, array]
+
+    def unit_vecs(self) -> dict[str, dict[str, float]]:
+        return {ch: dict(zip(ks, self.unit[ch])) for ch, ks in self.keys.items()}
 
 
 @dataclass(slots=True)
@@ -329,36 +336,35 @@ class StoryClusterer:
         heapq.heappush(self._seq_heap, (self.seq, s.id))
         s.live = True
         if vecs is not None and c.split_threshold > 0:
-            k = c.split_keys
-            top = {ch: v if len(v) <= k else dict(heapq.nlargest(k, v.items(), key=lambda kv: kv[1]))
-                   for ch, v in vecs.items()}
-            self._remember(s, _Member(f.article_id, f.date,
-                                      {ch: {t: unit[ch][t] for t in v} for ch, v in top.items()},
-                                      top))
+            top = {ch: _top(v, c.split_keys) for ch, v in vecs.items()}
+            keys = {ch: tuple(v) for ch, v in top.items()}
+            member = _Member(f.article_id, f.date, keys,
+                             {ch: array("f", [unit[ch][t] for t in ks]) for ch, ks in keys.items()},
+                             {ch: array("f", top[ch].values()) for ch in keys})
+            self._remember(s, member, top)
             if len(s.recent) >= 2 * c.split_min:
                 self._maybe_split(s, f.article_id)
         self._reindex(s)
 
     # ---- split repair ------------------------------------------------------------------
-    def _pair(self, a: dict[str, dict[str, float]], b: dict[str, dict[str, float]]) -> float:
-        """Weighted mean of channel cosines between two members (as ``_score``, no dates)."""
+    def _pair_member(self, a: dict[str, dict[str, float]], m: _Member) -> float:
+        """Weighted mean of channel cosines between an arriving article and a remembered
+        member (as ``_score``, without dates)."""
         c = self.config
         score = total = 0.0
         for ch, w in c.weights.items():
-            x, y = a[ch], b[ch]
+            x, ks = a[ch], m.keys[ch]
             if not w:
                 continue
-            if not x or not y:
+            if not x or not ks:
                 total += w * c.missing_weight
                 continue
-            if len(x) > len(y):
-                x, y = y, x
-            score += w * sum(v * y[k] for k, v in x.items() if k in y)
+            score += w * sum(v * x[k] for k, v in zip(ks, m.vecs[ch]) if k in x)
             total += w
         return score / total if total else 0.0
 
-    def _remember(self, s: _Story, m: _Member) -> None:
-        row = [self._pair(m.vecs, o.vecs) for o in s.recent]
+    def _remember(self, s: _Story, m: _Member, vecs: dict[str, dict[str, float]]) -> None:
+        row = [self._pair_member(vecs, o) for o in s.recent]
         for r, x in zip(s.sims, row):
             r.append(x)
         s.sims.append(row + [1.0])
@@ -401,8 +407,9 @@ class StoryClusterer:
         gone = {s.recent[k].id for k in leave}
         for k in leave:
             m = s.recent[k]
-            _add_unit(s, m.unit, -1.0)
-            _add_unit(new, m.unit, 1.0)
+            unit = m.unit_vecs()
+            _add_unit(s, unit, -1.0)
+            _add_unit(new, unit, 1.0)
             new.members.append(m.id)
             self.story_of[m.id] = new.id
             if m.id != current:
@@ -473,6 +480,10 @@ class StoryClusterer:
     @property
     def live_stories(self) -> int:
         return sum(1 for s in self.stories.values() if s.live)
+
+
+def _top(v: dict[str, float], k: int) -> dict[str, float]:
+    return v if len(v) <= k else dict(heapq.nlargest(k, v.items(), key=lambda kv: kv[1]))
 
 
 def _normalise(v: dict[str, float]) -> dict[str, float]:
