@@ -1,6 +1,6 @@
 """Attribution frames: a reporting verb, noun, adjective or light verb with its complement;
-"according to X"; fronted sources ("In the poll, …"); headline forms ("Sanders: …",
-"Court rules against …").
+a statement noun spelled out by a copula ("The fear is that …"); "according to X"; fronted
+sources ("In the poll, …"); headline forms ("Sanders: …", "Court rules against …").
 """
 from __future__ import annotations
 

@@ -235,7 +235,7 @@ def _left_np(doc: Doc, v: Token) -> tuple[tuple[int, int], int] | None:
 
 
 _OUTPUTS = frozenset("""statement release memo letter email ad advertisement commercial video tweet post
-    message note op-ed editorial report video press""".split())
+    message note op-ed editorial report press""".split())
 
 
 _PUBLISH = frozenset("""issue release put send post publish place run air write email file circulate
