@@ -276,3 +276,15 @@ def test_a_story_remembers_a_bounded_number_of_members(n, remembered):
     assert story.size == n
     assert len(story.recent) == remembered
     assert len(story.sims) == remembered and all(len(r) == remembered for r in story.sims)
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("A 6.4 quake killed 31 people in 2013.", {"6.4", "31", "2013"}),
+    ("The 76ers beat the Nets 101-99.", {"101", "99"}),       # '76ers' is a name
+    ("No figures here.", set()),
+])
+def test_numbers_channel_reads_figures_not_names(text, numbers):
+    from storyline.stories.features import article_features
+
+    f = article_features(ext("a", text), today=dt.date(2024, 6, 1))
+    assert set(f.numbers) == numbers

@@ -12,7 +12,8 @@ text). It never looks at the id's content: ids are opaque keys.
 - ``lead``: content words of the title and the first ``lead_chars`` characters (the lead says
   what happened; background comes later and is shared with look-alike events).
 - ``numbers``: figures as written ("5.4", "2013", "46"): scores, magnitudes, tolls and years
-  tell apart two events of the same kind.
+  tell apart two events of the same kind (a number glued to a word, "76ers", is a name, not a
+  figure).
 - ``date``: ``article.published`` when plausible, else ``None`` with a flag: ``future_date`` for a
   date after today (or after the configured clock), ``absurd_date`` for placeholder dates such as
   1970-01-01. Untrusted dates play no part in clustering.
