@@ -55,3 +55,61 @@ def test_vectors_are_unit_length_and_offline():
 def test_a_rewrite_is_closer_than_another_story(a, b, c):
     va, vb, vc = embeddings.embed([a, b, c])
     assert float(va @ vb) > float(va @ vc) + 0.2
+
+
+# ---- the embedding channel of the clusterer (vectors given directly: no model needed) -------
+def _unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def _add(cl, ext, emb):
+    f = cl.features(ext) if not cl.config.embeddings else _features_without_model(cl, ext)
+    f.embedding = emb
+    return cl.add_features(f)
+
+
+def _features_without_model(cl, ext):
+    from storyline.stories.features import article_features
+
+    c = cl.config
+    return article_features(ext, title_weight=c.title_weight, lead_chars=c.lead_chars,
+                            shingle_size=c.shingle_size, num_perm=c.num_perm, today=c.today)
+
+
+@pytest.mark.parametrize("embeddings, second_emb, joins", [
+    (True, _unit(1, 0, 0), True),      # same meaning: the channel lifts a weak word overlap
+    (True, _unit(0, 1, 0), False),     # unrelated meaning: no lift
+    (True, _unit(1, 3, 0), False),     # cosine 0.32, below the floor: counts as zero
+    (True, None, False),               # an article without an embedding is scored on words alone
+    (False, _unit(1, 0, 0), False),    # extra off: vectors are ignored
+])
+def test_embedding_channel_lifts_only_alike_meanings(embeddings, second_emb, joins):
+    from test_stories_cluster import QUAKE_1, QUAKE_OTHER, ext
+
+    from storyline.stories import ClusterConfig, StoryClusterer
+
+    cl = StoryClusterer(ClusterConfig(embeddings=embeddings, embedding_weight=8.0, embedding_floor=0.6,
+                                      split_threshold=0.0))
+    first = _add(cl, ext("a", QUAKE_1), _unit(1, 0, 0))
+    second = _add(cl, ext("b", QUAKE_OTHER), second_emb)
+    assert (second.story == first.story) is joins
+
+
+def test_story_embeddings_follow_splits():
+    from test_stories_cluster import ferry
+
+    from storyline.stories import ClusterConfig, StoryClusterer
+
+    cl = StoryClusterer(ClusterConfig(embeddings=True))
+    vec = {"A": _unit(1, 0.2, 0), "B": _unit(0.2, 1, 0)}
+    items = [ferry(ev, i) for i in range(4) for ev in "AB"]
+    for e in items:
+        _add(cl, e, vec[e.article.id[0]])
+    cl = StoryClusterer.loads(cl.dumps())  # the sums survive the state round trip
+    stories = {cl.story_of[e.article.id] for e in items}
+    assert len(stories) == 2  # the look-alikes were split (moves carried their vectors along)
+    for sid in stories:
+        members = [e.article.id for e in items if cl.story_of[e.article.id] == sid]
+        expected = sum(vec[m[0]] for m in members)
+        assert np.allclose(cl.stories[sid].emb, expected, atol=1e-5)

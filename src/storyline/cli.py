@@ -33,6 +33,8 @@ PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date YYYY-MM-DD for inputs that carry none.")]
 PathsArg = Annotated[Optional[list[str]], typer.Argument(
     help="Files, folders, feed URLs, or - for stdin (the default).", show_default=False)]
+EmbeddingsOpt = Annotated[bool, typer.Option(
+    "--embeddings", help="Add sentence embeddings to story clustering (needs the storyline[embeddings] extra).")]
 OutOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")]
 
 
@@ -82,14 +84,18 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed
            db: DbOpt = Path(DEFAULT_DB), published: PublishedOpt = None,
            source: Annotated[Optional[str], typer.Option(help="Source name for inputs that carry none.")] = None,
            batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
-           processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1) -> None:
+           processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+           embeddings: EmbeddingsOpt = False) -> None:
     """Read news, extract facts, group stories, and store everything (re-ingest adds nothing)."""
     store = Store(db)
     with _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = jobs.ingest(paths, store, published=_published(published), source=source,
                              batch_size=batch_size, on_error=_report_error, n_process=processes,
-                             progress=lambda n: bar.advance(task, n))
+                             progress=lambda n: bar.advance(task, n), embeddings=embeddings)
+    if report.reclustered:
+        err.print(f"the saved story state was from another storyline version: "
+                  f"{report.reclustered} stored articles clustered again", highlight=False)
     err.print(f"{report.articles} articles read, {report.added} added, {report.skipped} already stored, "
               f"{len(report.errors)} errors; {len(report.stories)} stories touched; "
               f"{store.count_articles()} articles in {db}", highlight=False)
@@ -149,19 +155,33 @@ def extract(paths: PathsArg = None, published: PublishedOpt = None, output: OutO
 
 @command()
 def cluster(paths: PathsArg = None, published: PublishedOpt = None, output: OutOpt = None,
-            batch: Annotated[bool, typer.Option("--batch", help="Re-cluster everything at the end.")] = False) -> None:
+            batch: Annotated[bool, typer.Option("--batch", help="Re-cluster everything at the end.")] = False,
+            embeddings: EmbeddingsOpt = False) -> None:
     """Assign each article to a story, in arrival order: {id, story, duplicate_of}."""
     report = jobs.RunReport()
     f = _open_out(output)
     try:
-        for a in jobs.cluster(paths or ["-"], published=_published(published), batch=batch, report=report,
-                              on_error=_report_error):
+        for a in jobs.cluster(paths or ["-"], published=_published(published), batch=batch,
+                              embeddings=embeddings, report=report, on_error=_report_error):
             f.write(json.dumps({"id": a.article_id, "story": a.story, "duplicate_of": a.duplicate_of},
                                ensure_ascii=False) + "\n")
     finally:
         if output:
             f.close()
     _finish(report)
+
+
+@command()
+def recluster(db: DbOpt = Path(DEFAULT_DB), embeddings: EmbeddingsOpt = False) -> None:
+    """Cluster every stored article again, in arrival order, and re-file stories (one transaction)."""
+    from storyline.stories import ClusterConfig
+
+    store = _existing_store(db)
+    report = jobs.RunReport()
+    with _progress() as bar:
+        bar.add_task("clustering", total=None)
+        jobs.recluster(store, ClusterConfig(embeddings=embeddings), report=report)
+    err.print(f"{report.reclustered} articles in {len(report.stories)} stories", highlight=False)
 
 
 @command()
@@ -289,15 +309,24 @@ def evaluate(name: Annotated[str, typer.Argument(help="attributions, stories, ev
              data: Annotated[Optional[Path], typer.Option(help="Data folder (default: ../shared/data/...).")] = None,
              split: Annotated[Optional[str], typer.Option(help="Split, e.g. dev or train.")] = None,
              limit: Annotated[Optional[int], typer.Option(help="Only the first N documents.")] = None,
-             as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False) -> None:
+             as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+             embeddings: Annotated[bool, typer.Option(
+                 "--embeddings", help="stories only: cluster with the embeddings extra.")] = False) -> None:
     """Score storyline on annotated data with the published protocols, baselines beside it."""
     import importlib
 
     names = ("attributions", "stories", "events", "dates", "places")
     if name not in names:
         raise StorylineError(f"unknown evaluation {name!r}: choose one of {', '.join(names)}")
+    if embeddings and name != "stories":
+        raise StorylineError("--embeddings applies to `storyline eval stories` only")
     module = importlib.import_module(f"storyline.evaluation.{name}")
-    report = module.run(data=data, split=split, limit=limit)
+    if embeddings:
+        from storyline.stories import ClusterConfig
+
+        report = module.run(data=data, split=split, limit=limit, config=ClusterConfig(embeddings=True))
+    else:
+        report = module.run(data=data, split=split, limit=limit)
     if as_json:
         out.print_json(json.dumps(report.to_json()))
         return

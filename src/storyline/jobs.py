@@ -32,6 +32,7 @@ class RunReport:
     skipped: int = 0  # already known (same content)
     errors: list[InputError] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)
+    reclustered: int = 0  # stored articles clustered again (the saved state was unreadable)
 
 
 def articles_only(items: Iterable[Article | InputError], report: RunReport,
@@ -55,19 +56,21 @@ def extract(paths: Iterable[str | Path], *, published: dt.date | None = None, so
 
 
 def cluster(paths: Iterable[str | Path], *, published: dt.date | None = None, batch: bool = False,
-            report: RunReport | None = None, on_error: ErrorHandler = _ignore) -> Iterator[StoryAssignment]:
+            embeddings: bool = False, report: RunReport | None = None,
+            on_error: ErrorHandler = _ignore) -> Iterator[StoryAssignment]:
     """Final story assignments in arrival order (``storyline cluster``); no state is kept.
 
     Written once the stream ends: a later article can split a story and move earlier ones, and
     the output gives each article the story it ends in.
     """
-    from storyline.stories import StoryClusterer, batch_cluster
+    from storyline.stories import ClusterConfig, StoryClusterer, batch_cluster
 
+    config = ClusterConfig(embeddings=embeddings)
     exs = extract(paths, published=published, report=report, on_error=on_error)
     if batch:
-        yield from batch_cluster(exs)
+        yield from batch_cluster(exs, config)
         return
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(config)
     placed = [clusterer.add(ex) for ex in exs]
     final = clusterer.story_of
     yield from (replace(a, story=final.get(a.article_id, a.story)) for a in placed)
@@ -75,13 +78,13 @@ def cluster(paths: Iterable[str | Path], *, published: dt.date | None = None, ba
 
 def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | None = None,
            source: str | None = None, batch_size: int = 64, on_error: ErrorHandler = _ignore,
-           progress: Progress = _ignore, n_process: int = 1) -> RunReport:
-    """Read, extract, cluster and store; each batch is written in one transaction."""
-    from storyline.stories import StoryClusterer
+           progress: Progress = _ignore, n_process: int = 1, embeddings: bool = False) -> RunReport:
+    """Read, extract, cluster and store; each batch is written in one transaction.
 
+    ``embeddings`` turns on the optional embedding channel for this run's arrivals."""
     report = RunReport()
-    state = store.clusterer_state()
-    clusterer = StoryClusterer.loads(state) if state else StoryClusterer()
+    clusterer = _clusterer(store, report)
+    clusterer.config = replace(clusterer.config, embeddings=embeddings)
     seen: set[str] = set()
 
     def new_articles() -> Iterator[Article]:
@@ -120,6 +123,49 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
         _write(store, batch, clusterer, report)
         progress(len(batch))
     return report
+
+
+def _clusterer(store: Store, report: RunReport):
+    """The store's saved clusterer; a state saved by another storyline version is rebuilt."""
+    from storyline.stories import StoryClusterer
+
+    state = store.clusterer_state()
+    if not state:
+        return StoryClusterer()
+    try:
+        return StoryClusterer.loads(state)
+    except Exception:  # an older state layout (or a damaged blob): cluster the store again
+        return recluster(store, report=report)
+
+
+def recluster(store: Store, config=None, report: RunReport | None = None):
+    """Cluster every stored article again, in arrival order, and re-file them in one transaction.
+
+    Used when the saved clustering state cannot be read (it was written by another version) and
+    by ``storyline recluster`` (e.g. after changing the configuration or turning embeddings on).
+    Returns the new clusterer, saved with the store.
+    """
+    from storyline.stories import StoryClusterer
+    from storyline.stories.merge import merge_story
+
+    clusterer = StoryClusterer(config)
+    stored: list[tuple[str, str]] = []
+    for rec in store.articles():
+        clusterer.add(Extraction.from_contract(rec))
+        stored.append((rec["id"], rec.get("story")))
+    clusterer.take_moves()  # nothing is stored under the new ids yet: the final partition is what counts
+    final = clusterer.story_of
+    moves = [(aid, old, final[aid]) for aid, old in stored if old != final[aid]]
+    members: dict[str, list[Extraction]] = {}
+    for rec in store.articles():
+        members.setdefault(final[rec["id"]], []).append(Extraction.from_contract(rec))
+    merged: dict[str, dict | None] = {sid: None for _, sid in stored}  # old records go ...
+    merged.update({sid: merge_story(sid, exs).to_dict() for sid, exs in members.items()})  # ... or are rewritten
+    store.add_batch([], stories=merged, clusterer_state=clusterer.dumps(), moves=moves)
+    if report is not None:
+        report.reclustered += len(stored)
+        report.stories.update(members)
+    return clusterer
 
 
 def _write(store: Store, batch: list[tuple[Extraction, StoryAssignment]], clusterer, report: RunReport) -> None:

@@ -115,6 +115,9 @@ class ClusterConfig:
     split_members: int = 32  # a story keeps its latest members this many for the split test
     split_min: int = 4  # each half of a split holds at least this many members
     split_keys: int = 48  # per channel, a remembered member keeps its heaviest keys only
+    embeddings: bool = False  # the optional extra: add a sentence-embedding channel (see below)
+    embedding_weight: float = 1.0  # weight of that channel beside the four above
+    embedding_floor: float = 0.4  # an embedding cosine at or below this counts as zero
 
     @property
     def weights(self) -> dict[str, float]:
@@ -133,6 +136,7 @@ class _Member:
     keys: dict[str, tuple[str, ...]]
     unit: dict[str, array]
     vecs: dict[str, array]
+    emb: np.ndarray | None = None  # unit sentence embedding (embeddings extra only)
 
     def unit_vecs(self) -> dict[str, dict[str, float]]:
         return {ch: dict(zip(ks, self.unit[ch])) for ch, ks in self.keys.items()}
@@ -152,6 +156,7 @@ class _Story:
     norms: tuple | None = None  # (size, n_docs, channel -> TF-IDF norm) when last computed
     recent: list[_Member] = field(default_factory=list)  # latest ``split_members`` members
     sims: list[list[float]] = field(default_factory=list)  # pair similarities of ``recent``
+    emb: np.ndarray | None = None  # sum of the members' unit embeddings (embeddings extra only)
 
 
 def _idf(df: int, n: int, power: float = 1.0) -> float:
@@ -205,8 +210,14 @@ class StoryClusterer:
     # ---- features ----------------------------------------------------------------------
     def features(self, ext: Extraction) -> ArticleFeatures:
         c = self.config
-        return article_features(ext, title_weight=c.title_weight, lead_chars=c.lead_chars,
-                                shingle_size=c.shingle_size, num_perm=c.num_perm, today=c.today)
+        f = article_features(ext, title_weight=c.title_weight, lead_chars=c.lead_chars,
+                             shingle_size=c.shingle_size, num_perm=c.num_perm, today=c.today)
+        if c.embeddings:
+            from storyline.stories.embeddings import article_text, embed
+
+            vec = embed([article_text(ext.article)])[0]
+            f.embedding = vec if vec.any() else None
+        return f
 
     # ---- the streaming step ------------------------------------------------------------
     def add(self, ext: Extraction) -> StoryAssignment:
@@ -232,7 +243,7 @@ class StoryClusterer:
             best, best_score = None, c.threshold
             for sid in self._candidates(vecs):
                 st = self.stories[sid]
-                s = self._score(vecs, idfs, f.date, st)
+                s = self._score(vecs, idfs, f.date, st, f.embedding)
                 if s >= best_score:
                     best, best_score = st, s
             story = best
@@ -272,7 +283,7 @@ class StoryClusterer:
         return cache[2]
 
     def _score(self, vecs: dict[str, dict[str, float]], idfs: dict[str, dict[str, float]],
-               date: dt.date | None, s: _Story) -> float:
+               date: dt.date | None, s: _Story, emb: np.ndarray | None = None) -> float:
         """Weighted mean of per-channel cosines (article vs story), times the time factor."""
         c = self.config
         norms = self._story_norms(s)
@@ -289,11 +300,24 @@ class StoryClusterer:
             dot = sum(x * sv[k] * idf[k] for k, x in vecs[ch].items() if k in sv)
             score += w * dot / norms[ch]
             total += w
+        if c.embeddings:
+            x, w = self._embedding_term(emb, s.emb)
+            score, total = score + x, total + w
         score = score / total if total else 0.0
         if date is not None and s.first is not None:
             gap = max((s.first - date).days, (date - s.last).days, 0)
             score *= (1.0 + c.time_boost) / (1.0 + gap / c.time_scale_days)
         return score
+
+    def _embedding_term(self, a: np.ndarray | None, b: np.ndarray | None) -> tuple[float, float]:
+        """(weighted evidence, weight) of the embedding channel: the cosine of ``a`` and the sum
+        ``b``, rescaled so that ``embedding_floor`` and below count as zero."""
+        c = self.config
+        norm = float(np.linalg.norm(b)) if b is not None else 0.0
+        if a is None or not norm:
+            return 0.0, c.embedding_weight * c.missing_weight
+        cos = float(a @ b) / norm
+        return c.embedding_weight * max(0.0, (cos - c.embedding_floor) / (1.0 - c.embedding_floor)), c.embedding_weight
 
     def _probe_keys(self, terms: dict[str, float], names: dict[str, float], nt: int, nn: int
                     ) -> list[tuple[str, float]]:
@@ -327,6 +351,8 @@ class StoryClusterer:
                 s.vecs[ch] = dict(heapq.nlargest(c.story_terms, acc.items(), key=lambda kv: kv[1]))
         s.size += 1
         s.members.append(f.article_id)
+        if f.embedding is not None:
+            s.emb = f.embedding.copy() if s.emb is None else s.emb + f.embedding
         s.last_seq = self.seq
         self.story_of[f.article_id] = s.id
         if f.date is not None:
@@ -340,14 +366,14 @@ class StoryClusterer:
             keys = {ch: tuple(v) for ch, v in top.items()}
             member = _Member(f.article_id, f.date, keys,
                              {ch: array("f", [unit[ch][t] for t in ks]) for ch, ks in keys.items()},
-                             {ch: array("f", top[ch].values()) for ch in keys})
-            self._remember(s, member, top)
+                             {ch: array("f", top[ch].values()) for ch in keys}, f.embedding)
+            self._remember(s, member, top, f.embedding)
             if len(s.recent) >= 2 * c.split_min:
                 self._maybe_split(s, f.article_id)
         self._reindex(s)
 
     # ---- split repair ------------------------------------------------------------------
-    def _pair_member(self, a: dict[str, dict[str, float]], m: _Member) -> float:
+    def _pair_member(self, a: dict[str, dict[str, float]], m: _Member, emb: np.ndarray | None = None) -> float:
         """Weighted mean of channel cosines between an arriving article and a remembered
         member (as ``_score``, without dates)."""
         c = self.config
@@ -361,10 +387,14 @@ class StoryClusterer:
                 continue
             score += w * sum(v * x[k] for k, v in zip(ks, m.vecs[ch]) if k in x)
             total += w
+        if c.embeddings:
+            x, w = self._embedding_term(emb, m.emb)
+            score, total = score + x, total + w
         return score / total if total else 0.0
 
-    def _remember(self, s: _Story, m: _Member, vecs: dict[str, dict[str, float]]) -> None:
-        row = [self._pair_member(vecs, o) for o in s.recent]
+    def _remember(self, s: _Story, m: _Member, vecs: dict[str, dict[str, float]],
+                  emb: np.ndarray | None = None) -> None:
+        row = [self._pair_member(vecs, o, emb) for o in s.recent]
         for r, x in zip(s.sims, row):
             r.append(x)
         s.sims.append(row + [1.0])
@@ -408,8 +438,8 @@ class StoryClusterer:
         for k in leave:
             m = s.recent[k]
             unit = m.unit_vecs()
-            _add_unit(s, unit, -1.0)
-            _add_unit(new, unit, 1.0)
+            _add_unit(s, unit, -1.0, m.emb)
+            _add_unit(new, unit, 1.0, m.emb)
             new.members.append(m.id)
             self.story_of[m.id] = new.id
             if m.id != current:
@@ -476,6 +506,7 @@ class StoryClusterer:
         s.vecs = {ch: {} for ch in CHANNELS}  # a retired story keeps members and dates only
         s.recent, s.sims = [], []
         s.norms = None
+        s.emb = None
 
     @property
     def live_stories(self) -> int:
@@ -536,7 +567,7 @@ def _reassign(cl: StoryClusterer, feats: list[ArticleFeatures], labels: list[str
     for i, lab in enumerate(labels):
         st = stories.setdefault(lab, _Story(id=lab))
         members.setdefault(lab, set()).add(i)
-        _add_unit(st, units[i], 1.0)
+        _add_unit(st, units[i], 1.0, feats[i].embedding)
     postings: dict[str, set[str]] = {}
     for st in stories.values():
         w = cl._weighted({"terms": st.vecs["terms"], "names": st.vecs["names"]})
@@ -554,7 +585,7 @@ def _reassign(cl: StoryClusterer, feats: list[ArticleFeatures], labels: list[str
         if not (f.terms or f.names):
             continue
         own = stories[out[i]]
-        _add_unit(own, units[i], -1.0)
+        _add_unit(own, units[i], -1.0, f.embedding)
         members[own.id].discard(i)
         _set_dates(own, [feats[j].date for j in members[own.id]])
         chans = _channels(f)
@@ -570,7 +601,7 @@ def _reassign(cl: StoryClusterer, feats: list[ArticleFeatures], labels: list[str
             st = stories[sid]
             if st.size <= 0:
                 continue
-            sc = cl._score(vecs, idfs, f.date, st)
+            sc = cl._score(vecs, idfs, f.date, st, f.embedding)
             if sc >= best_score:
                 best, best_score = st, sc
         if best is None:
@@ -583,14 +614,17 @@ def _reassign(cl: StoryClusterer, feats: list[ArticleFeatures], labels: list[str
                     postings.setdefault(key, set()).add(best.id)
         if best.id != out[i]:
             moved += 1
-        _add_unit(best, units[i], 1.0)
+        _add_unit(best, units[i], 1.0, f.embedding)
         members[best.id].add(i)
         _set_dates(best, [feats[j].date for j in members[best.id]])
         out[i] = best.id
     return out, moved
 
 
-def _add_unit(st: _Story, unit: dict[str, dict[str, float]], sign: float) -> None:
+def _add_unit(st: _Story, unit: dict[str, dict[str, float]], sign: float,
+              emb: np.ndarray | None = None) -> None:
+    if emb is not None:
+        st.emb = sign * emb if st.emb is None else st.emb + sign * emb
     for ch, v in unit.items():
         acc = st.vecs[ch]
         for k, w in v.items():

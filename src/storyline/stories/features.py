@@ -55,6 +55,7 @@ class ArticleFeatures:
     fingerprint: np.ndarray | None
     flags: tuple[str, ...] = ()
     source: str | None = None
+    embedding: np.ndarray | None = None  # unit sentence embedding (embeddings extra only)
 
 
 def normalise_term(word: str) -> str | None:
