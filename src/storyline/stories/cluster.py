@@ -43,7 +43,13 @@ How an article is placed (``add``):
    halves show it. The cost per arrival is bounded by ``split_members`` (no scan over stories).
    The moved articles are reported by ``take_moves()`` (article, old story, new story) and are
    already in ``story_of``; ``add`` returns where the arriving article is after any split.
-6. Retirement: a story whose last article is more than ``window_days`` older than the arriving
+6. Optional embeddings (``ClusterConfig(embeddings=True)``, the ``storyline[embeddings]`` extra):
+   a fifth channel, the cosine between the article's sentence embedding (title and opening,
+   ``stories.embeddings``) and the sum of its story's, rescaled so that ``embedding_floor`` and
+   below count as zero, weighs ``embedding_weight`` in the arrival score and in the split
+   similarities. Candidates still come from the inverted index. Off by default: on the dev sets it
+   buys nothing on ECB+'s look-alike events (docs/evaluation.md).
+7. Retirement: a story whose last article is more than ``window_days`` older than the arriving
    article (its trusted date; so a back-filled archive of older news does not retire its own new
    stories) or that has not grown for ``window_articles`` arrivals leaves the candidate index and
    drops its vectors and remembered members (memory stays bounded by the live window). Its
