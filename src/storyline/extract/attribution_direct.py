@@ -7,13 +7,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.attribution_context import SPEECH, Cand, Ctx, tok_at
+from storyline.extract import lexicon_attribution as L
+from storyline.extract.attribution_context import LANG, SPEECH, Cand, Ctx, tok_at
 from storyline.extract.attribution_quotes import Quote, inner_text, is_statement
 from storyline.extract.attribution_spans import cue_extent, find_source
 
 _COORD_BEFORE = re.compile(r"\b(?:but|and)[ \t\u00a0]*$")
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
-_BACK_POINTERS = frozenset({"that", "this", "so", "it"})
+_BACK_POINTERS = L.BACK_POINTERS[LANG]
 _AFTER_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
 
 

@@ -20,36 +20,20 @@ from storyline.extract.attribution_spans import (
 
 LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
 STANCE_NOUNS = L.STANCE_NOUNS[LANG]
-# objects of a reporting verb that carry the stance, not the content ("offered his thoughts on X")
-_OBJECT_STANCE = STANCE_NOUNS | LIGHT_NOUNS | frozenset(NOUN_PREPS) | frozenset(
-    "thought thoughts assessment assessments grievance grievances advocacy".split())
-_STANCE_PREPS = frozenset({"about", "over", "for", "of", "with", "on", "to", "into", "at", "toward", "towards"})
-# verbs whose passive ("X was endorsed by Y") still reports Y's words or stance; "the idea was
-# rejected by most countries" is a decision, not a statement
-_PASSIVE_STANCE = frozenset("""support endorse back praise criticize criticise condemn cite quote
-    describe mention blame question dispute attack mock slam blast denounce call hail applaud
-    welcome accuse""".split())
-_ADDRESSEE_VERBS = frozenset("tell ask inform remind assure urge warn thank answer".split())
-_PEOPLE = frozenset("""reporter reporters voter voters supporter supporters crowd audience people
-    dispatcher journalist journalists friend friends member members viewer viewers listener
-    listeners official officials host interviewer colleague colleagues audiences crowds""".split())
-# "is said to", "is believed to", "is thought to": passives that report with no one named
-_PASSIVE_RAISING = frozenset({"say", "believe", "think", "expect", "report", "rumor", "rumour",
-                              "know", "consider", "estimate", "project", "predict"})
-_ANSWERS = frozenset({"so", "yes", "no", "same"})
-# object verbs that describe someone only with "as": "cast her rival as …", not "cast a ballot"
-_AS_ONLY = frozenset({"cast"})
-_ADJ_PREPS = frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"})
+_STANCE_PREPS = L.STANCE_PREPOSITIONS[LANG]
+_LIGHT_PREPS = _STANCE_PREPS | L.TARGET_PREPOSITIONS[LANG]
+_PASSIVE_STANCE = L.PASSIVE_STANCE_VERBS[LANG]
+_ADDRESSEE_VERBS = L.ADDRESSEE_VERBS[LANG]
+_PEOPLE = L.ADDRESSEES[LANG]
+_PASSIVE_RAISING = L.PASSIVE_RAISING_VERBS[LANG]
+_ANSWERS = L.ANSWERS[LANG]
+_AS_ONLY = L.AS_ONLY_VERBS[LANG]
+_ADJ_PREPS = L.ADJECTIVE_PREPOSITIONS[LANG]
 _CONTENT_DEPS = ("ccomp",)
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
-_NOT_SPEAKERS = frozenset("""note update updated photo photos video related read watch listen editor
-    editors source sources via getty follow credit correction disclosure image images caption
-    subscribe click see also share tags filed posted published warning q a question answer
-    transcript when where who what why how clarification latest breaking exclusive live
-    analysis opinion commentary editorial advertisement sponsored""".split())
-_IN_SOURCES = L.DOCUMENT[LANG] | frozenset({"view", "opinion", "words", "interview", "speech", "estimation",
-                                            "judgment", "judgement", "assessment", "account"})
-_BY_SOURCES = frozenset({"measure", "account", "estimate", "count", "tally"})
+_NOT_SPEAKERS = L.NOT_SPEAKERS[LANG]
+_IN_SOURCES = L.DOCUMENT[LANG] | L.IN_SOURCE_NOUNS[LANG]
+_BY_SOURCES = L.BY_SOURCE_NOUNS[LANG]
 
 
 def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
@@ -197,7 +181,7 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
     return cand
 
 
-_LINKERS = frozenset("and but yet still however moreover meanwhile besides yes".split())
+_LINKERS = L.LINKERS[LANG]
 
 
 def _drop_fronted_adverbial(doc: Doc, spans: list[tuple[int, int]], v: Token) -> list[tuple[int, int]]:
@@ -219,11 +203,8 @@ def _candidate(t: Token) -> bool:
     return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON"))
 
 
-# passives whose subject is the one addressed or busy, not part of the claim ("was asked about X")
-_ASKED = frozenset("ask question press push focus tell warn lobby".split())
-
-
-_WH = frozenset({"which", "what", "whom", "who", "that"})
+_ASKED = L.ASKED_VERBS[LANG]
+_WH = L.WH_FRONTED[LANG]
 
 
 def _fronted_object(v: Token) -> Token | None:
@@ -311,7 +292,7 @@ def colon_lines(ctx: "Ctx", cands: dict[int, "Cand"]) -> None:
                              (span.start_char, span.end_char), head.i, content=[(a, b)])
 
 
-_JABS = frozenset("shot shots swipe swipes aim jab jabs potshot potshots dig digs".split())
+_JABS = L.JAB_NOUNS[LANG]
 
 
 def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
@@ -326,7 +307,7 @@ def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
     for c in o.children:
         if c.i < o.i:
             continue
-        if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS | {"against", "toward", "towards"}:
+        if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 content, end = objs, c.i + 1
@@ -358,9 +339,7 @@ def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
                  src[1] if src else None, content=spans, verb=v.i)
 
 
-_GIST_NOUNS = L.REPORT_NOUNS[LANG] | STANCE_NOUNS | frozenset("""slogan mantra motto refrain theme phrase
-    catchphrase line pitch point bet goal aim answer response reply verdict advice message argument
-    view position thesis takeaway worry lesson""".split())
+_GIST_NOUNS = L.REPORT_NOUNS[LANG] | STANCE_NOUNS | L.GIST_NOUNS[LANG]
 
 
 def copula_frame(ctx: "Ctx", v: Token) -> Cand | None:

@@ -13,12 +13,10 @@ from storyline.extract.attribution_quotes import Quote
 from storyline.records import Attribution, Entity
 
 
-_RELAY = frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
-                    "add", "cite", "quote", "confirm", "declare"})
-_PLATFORMS = frozenset({"telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "x"})
-_MODALS = frozenset("will would could may might should can must shall to wo ca 'll".split())
-_RELAYING_HEADS = frozenset({"media", "medium", "press", "outlets", "reports", "newspapers", "agencies",
-                             "television", "tv"})
+_RELAY = L.RELAY_VERBS[LANG]
+_PLATFORMS = L.PLATFORMS[LANG]
+_NOT_DONE = L.MODALS[LANG] | L.NEGATIONS[LANG]  # auxiliaries of a report that did not happen
+_RELAYING_HEADS = L.RELAYING_HEADS[LANG]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -30,7 +28,7 @@ def _relays(v: Token) -> bool:
     reported …"), not a planned, possible or denied one ("… would declare …")."""
     if v.lemma_.lower() not in _RELAY:
         return False
-    return not any(c.dep_ in ("aux", "neg") and c.lower_ in _MODALS | {"not", "n't", "never"} for c in v.children)
+    return not any(c.dep_ in ("aux", "neg") and c.lower_ in _NOT_DONE for c in v.children)
 
 
 def finish(doc: Doc, text: str, cands: list[Cand], quotes: list[Quote]) -> list[Cand]:

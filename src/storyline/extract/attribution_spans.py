@@ -7,25 +7,22 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.attribution_context import CUE_LEMMAS, RAISING, SPEECH, Ctx
+from storyline.extract import lexicon_attribution as L
+from storyline.extract.attribution_context import CUE_LEMMAS, LANG, RAISING, SPEECH, Ctx
 
-_ATTITUDE_PASSIVE = frozenset({"convince", "persuade", "concern", "worry", "disappoint", "outrage",
-                               "encourage", "satisfy", "please", "alarm", "frighten", "surprise"})
+_ATTITUDE_PASSIVE = L.ATTITUDE_PASSIVE_VERBS[LANG]
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PUNCT_TRIM = frozenset(".,;:—–-()[]!?…") | {"--"}
 _QUOTE_CHARS = frozenset("\"“”„«»'`‘’")
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
-_SETTING_NOUNS = frozenset("""statement interview speech rally conference event debate tweet post
-    letter email radio television tv show program programme broadcast hearing meeting op-ed
-    column appearance address briefing call week month year day night morning afternoon
-    evening time""".split())
+_SETTING_NOUNS = L.SETTING_NOUNS[LANG]
 _QUOTE_TAIL = " .,;:!?…\"“”'’`"
 _SINGLE_OPEN = re.compile(r"(?:^|[\s(])['‘][A-Za-z]")
 _SINGLE_CLOSE = re.compile(r"[.,!?]?['’](?=\s|$)")
 _SINGLE_END = re.compile(r"[\w.,!?]['’](?:\s|$)")
-_JOINERS = frozenset({",", "and", "or", "but", "nor", "—", "–", "--", ";", "\"", "”", "''"})
+_JOINERS = L.COORDINATORS[LANG] | frozenset({",", "—", "–", "--", ";", "\"", "”", "''"})
 _INSERT_MARKS = frozenset({",", "—", "–", "--"})
-_DISCOURSE = frozenset("and but so yet however still also moreover meanwhile besides".split())
+_DISCOURSE = L.DISCOURSE_WORDS[LANG]
 
 
 def cue_extent(doc: Doc, v: Token, end: int) -> tuple[int, int]:
@@ -146,7 +143,7 @@ def trailing_relative(doc: Doc, heads: list[Token]) -> set[int]:
     return out
 
 
-_WH_OBJECTS = frozenset({"which", "who", "whom", "that"})
+_WH_OBJECTS = L.WH_RELATIVES[LANG]
 
 
 def nested_report_tail(doc: Doc, toks: set[int], v: Token) -> set[int]:
@@ -234,12 +231,10 @@ def _left_np(doc: Doc, v: Token) -> tuple[tuple[int, int], int] | None:
     return (doc[a].idx, doc[j].idx + len(doc[j])), head.i
 
 
-_OUTPUTS = frozenset("""statement release memo letter email ad advertisement commercial video tweet post
-    message note op-ed editorial report press""".split())
+_OUTPUTS = L.OUTPUT_NOUNS[LANG]
 
 
-_PUBLISH = frozenset("""issue release put send post publish place run air write email file circulate
-    distribute unveil launch tweet pen deliver give read""".split())
+_PUBLISH = L.PUBLISH_VERBS[LANG]
 
 
 def published_by(v: Token) -> Token | None:
@@ -399,9 +394,7 @@ def _trim_tail(doc: Doc, a: int, b: int) -> int:
     return b
 
 
-_CONNECTORS = frozenset({("in", "addition"), ("in", "fact"), ("in", "contrast"), ("for", "example"),
-                         ("for", "instance"), ("as", "a", "result"), ("in", "short"), ("of", "course"),
-                         ("by", "contrast"), ("in", "other", "words")})
+_CONNECTORS = L.CONNECTORS[LANG]
 _DASH_MARKS = frozenset({"―", "—", "–", "-", "--"})
 
 

@@ -213,6 +213,11 @@ LIGHT_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("make issue offer express voice give raise deliver float repeat have hold take".split()),
 }
 
+# Light nouns of a verbal attack, whose target may hang on the verb: "took a shot at X".
+JAB_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("shot shots swipe swipes aim jab jabs potshot potshots dig digs".split()),
+}
+
 # Nouns that, as the object of a light verb, make a statement: "made the case for X",
 # "has doubts that X", "made no mention of X", "holds views on X".
 LIGHT_NOUNS: dict[str, frozenset[str]] = {
@@ -222,7 +227,7 @@ LIGHT_NOUNS: dict[str, frozenset[str]] = {
         position stance pitch plea promise pledge vow appeal announcement accusation
         allegation prediction criticism complaint attack attacks reference references
         observation assertion insistence warning warnings message questions question secret
-        illusion illusions shot shots swipe swipes aim jab jabs potshot potshots dig digs""".split()),
+        illusion illusions""".split()) | JAB_NOUNS["en"],
 }
 
 PRONOUNS: dict[str, frozenset[str]] = {
@@ -273,4 +278,195 @@ ORGANIZATION: dict[str, frozenset[str]] = {
 UNNAMED: dict[str, frozenset[str]] = {
     "en": frozenset("source sources people someone somebody many some others critics observers"
                     " experts analysts witnesses residents insiders".split()),
+}
+
+# --- Grammar words the frames read (verbs are lemmas; other words lower-cased forms) ---
+
+# Copulas and linking verbs: "was critical of …", "she is a staunch opponent of …".
+COPULAS: dict[str, frozenset[str]] = {
+    "en": frozenset({"be", "become", "remain", "seem", "appear", "sound", "grow", "get"}),
+}
+
+# Raising verbs: "Mr. Rubio appeared to be on the upswing", "seems to suggest that …".
+RAISING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"seem", "appear", "sound", "look"}),
+}
+
+# "is said to", "is believed to", "is thought to": passives that report with no one named.
+PASSIVE_RAISING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"say", "believe", "think", "expect", "report", "rumor", "rumour",
+                     "know", "consider", "estimate", "project", "predict"}),
+}
+
+# Verbs whose passive ("X was endorsed by Y") still reports Y's words or stance; "the idea was
+# rejected by most countries" is a decision, not a statement.
+PASSIVE_STANCE_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        support endorse back praise criticize criticise condemn cite quote describe mention
+        blame question dispute attack mock slam blast denounce call hail applaud welcome
+        accuse""".split()),
+}
+
+# Passives of feeling whose subject holds the stance: "was convinced that …", "is worried about …".
+ATTITUDE_PASSIVE_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"convince", "persuade", "concern", "worry", "disappoint", "outrage",
+                     "encourage", "satisfy", "please", "alarm", "frighten", "surprise"}),
+}
+
+# Passives whose subject is the one addressed or busy, not part of the claim ("was asked about X").
+ASKED_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("ask question press push focus tell warn lobby".split()),
+}
+
+# Verbs whose object is the one addressed, not what was said: "told me", "asked reporters".
+ADDRESSEE_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("tell ask inform remind assure urge warn thank answer".split()),
+}
+
+# Nouns for the people addressed (objects of an addressee verb): "asked reporters", "told the crowd".
+ADDRESSEES: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        reporter reporters voter voters supporter supporters crowd audience people dispatcher
+        journalist journalists friend friends member members viewer viewers listener listeners
+        official officials host interviewer colleague colleagues audiences crowds""".split()),
+}
+
+# Object verbs that describe someone only with "as": "cast her rival as …", not "cast a ballot".
+AS_ONLY_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"cast"}),
+}
+
+# Short answers that stand for a content: "75 percent said yes", "half said so", "said the same".
+ANSWERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"so", "yes", "no", "same"}),
+}
+
+# Prepositions after a stance or light noun that introduce its content: "concern about X".
+STANCE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"about", "over", "for", "of", "with", "on", "to", "into", "at", "toward", "towards"}),
+}
+
+# Prepositions aimed at a target, after a light noun: "a swipe against X", "hostility toward X".
+TARGET_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"against", "toward", "towards"}),
+}
+
+# Prepositions after an attitude adjective that introduce its content: "critical of X".
+ADJECTIVE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"of", "about", "with", "on", "to", "by", "over", "at", "in", "for"}),
+}
+
+# Subject nouns spelled out by a copula, beside report and stance nouns: "His slogan is …".
+GIST_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        slogan mantra motto refrain theme phrase catchphrase line pitch point bet goal aim
+        answer response reply verdict advice message argument view position thesis takeaway
+        worry lesson""".split()),
+}
+
+# Words opening a headline or caption line with a colon that are not speakers ("Photo: …").
+NOT_SPEAKERS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        note update updated photo photos video related read watch listen editor editors source
+        sources via getty follow credit correction disclosure image images caption subscribe
+        click see also share tags filed posted published warning q a question answer transcript
+        when where who what why how clarification latest breaking exclusive live analysis
+        opinion commentary editorial advertisement sponsored""".split()),
+}
+
+# Fronted sources with "in", beside documents: "In his view, …", "In an interview, …".
+IN_SOURCE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"view", "opinion", "words", "interview", "speech", "estimation",
+                     "judgment", "judgement", "assessment", "account"}),
+}
+
+# Fronted sources with "by": "By one estimate, …", "By his account, …".
+BY_SOURCE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"measure", "account", "estimate", "count", "tally"}),
+}
+
+# Linking words before a parenthetical cue, not part of what was said: "But, he said, …".
+LINKERS: dict[str, frozenset[str]] = {
+    "en": frozenset("and but yet still however moreover meanwhile besides yes".split()),
+}
+
+# Discourse words opening a content, not part of what was said: "And …", "However …".
+DISCOURSE_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("and but so yet however still also moreover meanwhile besides".split()),
+}
+
+# Coordinating words that may join two parts of one content ("X, and Y").
+COORDINATORS: dict[str, frozenset[str]] = {
+    "en": frozenset({"and", "or", "but", "nor"}),
+}
+
+# Connectors opening a content with a comma, not part of what was said: "In addition, …".
+CONNECTORS: dict[str, frozenset[tuple[str, ...]]] = {
+    "en": frozenset({("in", "addition"), ("in", "fact"), ("in", "contrast"), ("for", "example"),
+                     ("for", "instance"), ("as", "a", "result"), ("in", "short"), ("of", "course"),
+                     ("by", "contrast"), ("in", "other", "words")}),
+}
+
+# Fronted relative objects of a cue: "which he described as a hoax", "what Mr. Hedge called …".
+WH_FRONTED: dict[str, frozenset[str]] = {
+    "en": frozenset({"which", "what", "whom", "who", "that"}),
+}
+
+# Relative pronouns as object of a clause inserted after a comma: ", which he said …".
+WH_RELATIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"which", "who", "whom", "that"}),
+}
+
+# Words pointing back at a statement already given: "he said that", "she said so".
+BACK_POINTERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"that", "this", "so", "it"}),
+}
+
+# Settings after a cue, not content: "said in a statement", "lauded X in his address".
+SETTING_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        statement interview speech rally conference event debate tweet post letter email radio
+        television tv show program programme broadcast hearing meeting op-ed column appearance
+        address briefing call week month year day night morning afternoon evening time""".split()),
+}
+
+# Things put out that say something: "issued a statement saying …", "a video that said …".
+OUTPUT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        statement release memo letter email ad advertisement commercial video tweet post message
+        note op-ed editorial report press""".split()),
+}
+
+# Verbs that put out an output noun: "issued a statement", "released a video".
+PUBLISH_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        issue release put send post publish place run air write email file circulate distribute
+        unveil launch tweet pen deliver give read""".split()),
+}
+
+# Speech verbs of a report relayed inside another one ("… that the channel reported …").
+RELAY_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"say", "report", "tell", "write", "announce", "claim", "state", "tweet", "post",
+                     "add", "cite", "quote", "confirm", "declare"}),
+}
+
+# Auxiliaries of a planned or possible report, not one that happened ("would declare", "to say").
+MODALS: dict[str, frozenset[str]] = {
+    "en": frozenset("will would could may might should can must shall to wo ca 'll".split()),
+}
+
+# Negations of a report that did not happen ("did not say", "never said").
+NEGATIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"not", "n't", "never"}),
+}
+
+# Platform names that make a source social media: "his Telegram channel", "on X".
+PLATFORMS: dict[str, frozenset[str]] = {
+    "en": frozenset({"telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "x"}),
+}
+
+# Source heads of media reports that a next-sentence report relays ("Local media reported …").
+RELAYING_HEADS: dict[str, frozenset[str]] = {
+    "en": frozenset({"media", "medium", "press", "outlets", "reports", "newspapers", "agencies",
+                     "television", "tv"}),
 }
