@@ -29,6 +29,8 @@ _PASSIVE_RAISING = L.PASSIVE_RAISING_VERBS[LANG]
 _ANSWERS = L.ANSWERS[LANG]
 _AS_ONLY = L.AS_ONLY_VERBS[LANG]
 _ADJ_PREPS = L.ADJECTIVE_PREPOSITIONS[LANG]
+_EXPLETIVES = L.EXPLETIVES[LANG]
+_NO_ONE = _EXPLETIVES | L.FREE_RELATIVES[LANG]  # subjects that name no one
 _CONTENT_DEPS = ("ccomp",)
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
 _NOT_SPEAKERS = L.NOT_SPEAKERS[LANG]
@@ -68,18 +70,18 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         xs = [c for c in children if c.dep_ == "xcomp" and c.i > v.i]
         if xs and lemma in RAISING and xs[0].lemma_.lower() in CUE_LEMMAS:
             return None  # "appeared to suggest that …": the inner verb reports, with this subject
-        sp = [c for c in children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")]
+        sp = [c for c in children if c.dep_ == "nsubjpass" and c.lower_ not in _EXPLETIVES]
         if xs and sp:  # "One in nine voters is expected to be Latino": the subject is part of it
             content_toks = sp + xs
         elif xs and lemma in RAISING:  # "Mr. Rubio appeared to be on the upswing"
-            content_toks = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there")] + xs
+            content_toks = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in _EXPLETIVES] + xs
         elif xs:
             objs = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < xs[0].i]
             content_toks = objs + xs
     if content_toks is None and lemma in RAISING:
         # "Trump's supporters seemed equally unperturbed": the impression, subject included
         preds = [c for c in children if c.dep_ in ("acomp", "attr", "oprd") and c.i > v.i]
-        subj = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "what")]
+        subj = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in _NO_ONE]
         if preds and subj:
             content_toks = subj + preds
     if content_toks is None and lemma in _PASSIVE_STANCE and any(c.dep_ == "agent" for c in children):
@@ -135,7 +137,7 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
                     break  # "voted for the bill" is a decision, "would vote for Sanders" a preference
                 if objs:
                     content_toks = objs
-                    sp = [g for g in children if g.dep_ == "nsubjpass" and g.lower_ not in ("it", "there")]
+                    sp = [g for g in children if g.dep_ == "nsubjpass" and g.lower_ not in _EXPLETIVES]
                     if sp and lemma not in _ASKED and not any(g.dep_ == "agent" for g in children):
                         content_toks = sp + objs  # "X was accused of Y": X is part of what is claimed
                     if c.i - v.i <= 3:  # "talked about"; not "spoken with his counterpart, X, about"
@@ -182,6 +184,7 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
 
 
 _LINKERS = L.LINKERS[LANG]
+_LINKER_PHRASES = L.LINKER_PHRASES[LANG]
 
 
 def _drop_fronted_adverbial(doc: Doc, spans: list[tuple[int, int]], v: Token) -> list[tuple[int, int]]:
@@ -193,7 +196,7 @@ def _drop_fronted_adverbial(doc: Doc, spans: list[tuple[int, int]], v: Token) ->
     if part is None:
         return spans
     words = [t.lower_ for t in part if not t.is_punct]
-    if words and (all(w in _LINKERS for w in words) or words == ["of", "course"]):
+    if words and (all(w in _LINKERS for w in words) or tuple(words) in _LINKER_PHRASES):
         return spans[1:]
     return spans
 
@@ -293,6 +296,8 @@ def colon_lines(ctx: "Ctx", cands: dict[int, "Cand"]) -> None:
 
 
 _JABS = L.JAB_NOUNS[LANG]
+_JAB_PREPS = L.JAB_PREPOSITIONS[LANG]
+_STATEMENT_OBJECTS = L.STATEMENT_OBJECTS[LANG]
 
 
 def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
@@ -320,13 +325,13 @@ def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
             if c.dep_ == "ccomp" and c.i > o.i:
                 content = [c]
                 break
-            if c.dep_ == "prep" and c.i == o.right_edge.i + 1 and c.lower_ in ("at", "against", "on") \
+            if c.dep_ == "prep" and c.i == o.right_edge.i + 1 and c.lower_ in _JAB_PREPS \
                     and o.lemma_.lower() in _JABS:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:  # "took a shot at X" with the preposition on the verb
                     content, end = objs, c.i + 1
                     break
-    if not content and v.lemma_ == "make" and o.lemma_.lower() in ("comment", "remark", "statement", "point"):
+    if not content and v.lemma_ == "make" and o.lemma_.lower() in _STATEMENT_OBJECTS:
         content = [o]  # "Trump made similar comments"
         end = v.i + 1
     if not content:
@@ -390,7 +395,7 @@ def adjective_frame(ctx: "Ctx", adj: Token) -> Cand | None:
         return None
     cop = adj.head
     src = find_source(doc, cop)
-    if src is not None and doc[src[1]].lower_ in ("it", "there"):
+    if src is not None and doc[src[1]].lower_ in _EXPLETIVES:
         src = None  # "it is clear that …"
     a = cop.i if cop.i < adj.i and adj.i - cop.i <= 4 else adj.i
     cue = cue_extent(doc, doc[a], end)

@@ -17,6 +17,8 @@ _RELAY = L.RELAY_VERBS[LANG]
 _PLATFORMS = L.PLATFORMS[LANG]
 _NOT_DONE = L.MODALS[LANG] | L.NEGATIONS[LANG]  # auxiliaries of a report that did not happen
 _RELAYING_HEADS = L.RELAYING_HEADS[LANG]
+_RELATIVES = L.RELATIVE_PRONOUNS[LANG]
+_PLURAL_PRONOUNS = L.PLURAL_PRONOUNS[LANG]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -92,7 +94,7 @@ def build_records(doc: Doc, text: str, cands: list[Cand], entities: list[Entity]
         if c.source is not None:
             if c.source_tok is not None:
                 h = doc[c.source_tok]
-                if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
+                if h.lower_ in _RELATIVES and h.head.dep_ == "relcl":
                     h = h.head.head
                 ent = entity_at(entities, h.idx, h.idx + len(h))
             if ent is None and (c.source_tok is None or doc[c.source_tok].pos_ != "NOUN"):
@@ -161,7 +163,7 @@ def _source_type(doc: Doc, text: str, c: Cand, ent: Entity | None) -> str:
         return "unnamed"
     if ent is not None and ent.type in ("ORG", "NORP"):
         return "organization"
-    if head in L.ORGANIZATION[LANG] or head in ("we", "they", "us", "them"):
+    if head in L.ORGANIZATION[LANG] or head in _PLURAL_PRONOUNS:
         return "organization"
     t = doc[c.source_tok] if c.source_tok is not None else None
     if t is not None and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN"):

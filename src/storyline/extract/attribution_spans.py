@@ -11,6 +11,7 @@ from storyline.extract import lexicon_attribution as L
 from storyline.extract.attribution_context import CUE_LEMMAS, LANG, RAISING, SPEECH, Ctx
 
 _ATTITUDE_PASSIVE = L.ATTITUDE_PASSIVE_VERBS[LANG]
+_EXPLETIVES = L.EXPLETIVES[LANG]
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PUNCT_TRIM = frozenset(".,;:—–-()[]!?…") | {"--"}
 _QUOTE_CHARS = frozenset("\"“”„«»'`‘’")
@@ -138,12 +139,13 @@ def trailing_relative(doc: Doc, heads: list[Token]) -> set[int]:
         for t in h.subtree:
             if t.dep_ == "relcl" and t.i > h.i and t.i - 1 >= 0 and t.right_edge.i == h.right_edge.i:
                 first = t.left_edge.i
-                if first > 0 and doc[first - 1].text == "," and doc[first].lower_ in ("who", "which"):
+                if first > 0 and doc[first - 1].text == "," and doc[first].lower_ in _COMMA_RELATIVES:
                     out |= set(range(first - 1, t.right_edge.i + 1))
     return out
 
 
 _WH_OBJECTS = L.WH_RELATIVES[LANG]
+_COMMA_RELATIVES = L.COMMA_RELATIVES[LANG]
 
 
 def nested_report_tail(doc: Doc, toks: set[int], v: Token) -> set[int]:
@@ -235,6 +237,7 @@ _OUTPUTS = L.OUTPUT_NOUNS[LANG]
 
 
 _PUBLISH = L.PUBLISH_VERBS[LANG]
+_THING_RELATIVES = L.THING_RELATIVES[LANG]
 
 
 def published_by(v: Token) -> Token | None:
@@ -243,7 +246,7 @@ def published_by(v: Token) -> Token | None:
     n = v.head
     if v.dep_ not in ("acl", "relcl") or n.lemma_.lower() not in _OUTPUTS or n.dep_ != "dobj":
         return None
-    if v.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in v.children):
+    if v.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in _THING_RELATIVES for c in v.children):
         return None
     h = n.head
     return h if h.lemma_.lower() in _PUBLISH and h.i < n.i else None
@@ -275,7 +278,7 @@ def find_source(doc: Doc, v: Token, depth: int = 0) -> tuple[tuple[int, int], in
     if subj is None:
         sp = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         if sp is not None:
-            if v.lemma_ in _ATTITUDE_PASSIVE and sp.lower_ not in ("it", "there"):
+            if v.lemma_ in _ATTITUDE_PASSIVE and sp.lower_ not in _EXPLETIVES:
                 subj = sp  # "we are convinced that …"
             else:
                 return None  # agentless passive: "it was reported that …"

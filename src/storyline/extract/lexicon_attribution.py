@@ -470,3 +470,48 @@ RELAYING_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset({"media", "medium", "press", "outlets", "reports", "newspapers", "agencies",
                      "television", "tv"}),
 }
+
+# Dummy subjects that stand for no one: "it is said that …", "there were fears that …".
+EXPLETIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"it", "there"}),
+}
+
+# Pronouns heading a free relative, which name no one either: "what seemed odd was …".
+FREE_RELATIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"what"}),
+}
+
+# Relative pronouns standing for the source they follow: "officials, who said …".
+RELATIVE_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"who", "which", "that"}),
+}
+
+# Relative pronouns opening a clause inserted after a comma: "…, who spoke on Tuesday, …".
+COMMA_RELATIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"who", "which"}),
+}
+
+# Relative pronouns for things, as subject: "a video that said …", "a statement which read …".
+THING_RELATIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"that", "which"}),
+}
+
+# Plural pronouns that speak for a group, an organisation source: "we believe", "they said".
+PLURAL_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"we", "they", "us", "them"}),
+}
+
+# Prepositions on the verb that take a jab's target: "took a shot at X", "a swipe on X".
+JAB_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"at", "against", "on"}),
+}
+
+# Objects of "make" that are the statement itself: "Trump made similar comments".
+STATEMENT_OBJECTS: dict[str, frozenset[str]] = {
+    "en": frozenset({"comment", "remark", "statement", "point"}),
+}
+
+# Linking phrases before a parenthetical cue, beside single linkers: "Of course, he said, …".
+LINKER_PHRASES: dict[str, frozenset[tuple[str, ...]]] = {
+    "en": frozenset({("of", "course")}),
+}
