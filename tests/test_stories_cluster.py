@@ -288,3 +288,11 @@ def test_numbers_channel_reads_figures_not_names(text, numbers):
 
     f = article_features(ext("a", text), today=dt.date(2024, 6, 1))
     assert set(f.numbers) == numbers
+
+
+def test_cluster_gives_each_article_its_final_story_after_a_split():
+    items = [ferry(ev, i) for i in range(6) for ev in "AB"]
+    out = cluster(items, config=cfg())
+    assert [a.article_id for a in out] == [e.article.id for e in items]
+    by_event = {ev: {a.story for a in out if a.article_id[0] == ev} for ev in "AB"}
+    assert len(by_event["A"]) == 1 and len(by_event["B"]) == 1 and by_event["A"] != by_event["B"]

@@ -63,17 +63,10 @@ def cluster(paths: Iterable[str | Path], *, published: dt.date | None = None, ba
     Written once the stream ends: a later article can split a story and move earlier ones, and
     the output gives each article the story it ends in.
     """
-    from storyline.stories import ClusterConfig, StoryClusterer, batch_cluster
+    from storyline.stories import ClusterConfig, cluster as cluster_all
 
-    config = ClusterConfig(embeddings=embeddings)
     exs = extract(paths, published=published, report=report, on_error=on_error)
-    if batch:
-        yield from batch_cluster(exs, config)
-        return
-    clusterer = StoryClusterer(config)
-    placed = [clusterer.add(ex) for ex in exs]
-    final = clusterer.story_of
-    yield from (replace(a, story=final.get(a.article_id, a.story)) for a in placed)
+    yield from cluster_all(exs, batch=batch, config=ClusterConfig(embeddings=embeddings))
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | None = None,

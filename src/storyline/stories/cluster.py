@@ -8,7 +8,7 @@ API (what the CLI and the store use)::
     for article_id, old, new in clusterer.take_moves(): ...  # earlier articles a split moved
     clusterer.story_of[article_id]                # the current partition
     blob = clusterer.dumps(); clusterer = StoryClusterer.loads(blob)   # persist the whole state
-    for a in cluster(extractions, batch=False): ...                    # convenience (as add)
+    cluster(extractions, batch=False) -> list[StoryAssignment]         # final stories, input order
     batch_cluster(extractions) -> list[StoryAssignment]                # ``--batch``: may revisit
 
 How an article is placed (``add``):
@@ -74,7 +74,7 @@ import pickle
 import sys
 from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -529,14 +529,15 @@ def _normalise(v: dict[str, float]) -> dict[str, float]:
 
 
 def cluster(extractions: Iterable[Extraction], batch: bool = False,
-            config: ClusterConfig | None = None) -> Iterator[StoryAssignment]:
-    """Assignments in input order; streaming unless ``batch`` (then all at the end)."""
+            config: ClusterConfig | None = None) -> list[StoryAssignment]:
+    """Every article's final story, in input order (what ``storyline cluster`` writes): streaming
+    placement, then the story each article ends in after any later split; ``batch`` revisits
+    every decision at the end."""
     if batch:
-        yield from batch_cluster(extractions, config)
-        return
+        return batch_cluster(extractions, config)
     cl = StoryClusterer(config)
-    for ext in extractions:
-        yield cl.add(ext)
+    placed = [cl.add(ext) for ext in extractions]
+    return [replace(a, story=cl.story_of[a.article_id]) for a in placed]
 
 
 def batch_cluster(extractions: Iterable[Extraction], config: ClusterConfig | None = None,
