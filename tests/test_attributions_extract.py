@@ -330,3 +330,36 @@ def test_published_statement(nlp, text, gone, kept):
     assert kept in cues, cues
     if gone:
         assert gone not in cues, cues
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    # attitude verbs whose object is the content
+    ("Many farmers distrust the new water agreement.", "distrust", "Many farmers", "the new water agreement"),
+    # attitude adjectives after a copula
+    ("The union was hesitant about the merger.", "was hesitant about", "The union", "the merger"),
+    ("Officials were surprised that the dam held.", "were surprised", "Officials", "that the dam held"),
+    # verbs of asking and pleading with their preposition
+    ("The governor pleaded for calm after the storm.", "pleaded for", "The governor", "calm"),
+    ("Residents wondered about the cost of the new stadium.", "wondered about", "Residents",
+     "the cost of the new stadium"),
+    # deliberation over a clause, preference for an infinitive
+    ("The council is debating whether the tunnel should close.", "is debating", "The council",
+     "whether the tunnel should close"),
+    ("Most voters would prefer to keep the old mayor.", "would prefer", "Most voters", "to keep the old mayor"),
+])
+def test_attitude_lexicon(nlp, text, cue, source, content):
+    text, got = _run(nlp, text)
+    views = [_view(text, a) for a in got]
+    match = [v for v in views if v["cue"] == cue]
+    assert match, views
+    assert (match[0]["source"], match[0]["content"]) == (source, content), views
+
+
+@pytest.mark.parametrize("text", [
+    "She will appeal the ruling next week.",  # "appeal" reports only with "for"
+    "He wished them a happy new year.",  # a greeting, not a wish with content
+    "The mayor opened the new bridge on Monday.",
+])
+def test_attitude_lexicon_negative(nlp, text):
+    text, got = _run(nlp, text)
+    assert got == [], [_view(text, a) for a in got]

@@ -44,7 +44,7 @@ CLAUSE_VERBS: dict[str, frozenset[str]] = {
         dispute emphasise underscore highlight reason theorize posit argue vow swear threaten
         concede anticipate calculate discover imply wonder complain joke describe remind
         discuss reply respond maintain want consider call seem appear feel wish rule
-        testify""".split()) - frozenset({"go", "begin"}),
+        testify debate ponder mull""".split()) - frozenset({"go", "begin"}),
 }
 
 # Verbs whose to-infinitive (xcomp) is the content: "vowed to …", "plans to …".
@@ -52,7 +52,8 @@ XCOMP_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         intend promise vow pledge hope hop refuse decline threaten seek expect aim agree offer
         decide urge ask call encourage implore push warn tell order advise propose vote demand
-        appear seem claim swear plead like look report support show know want persuade plan""".split()),
+        appear seem claim swear plead like look report support show know want persuade plan
+        prefer wish love""".split()),
 }
 
 # Verbs whose direct object (with what hangs on it) is the content: "criticised the plan".
@@ -72,7 +73,8 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         lambaste pound compliment specify sense hammer rip knock bash trash fault chide taunt
         needle jab skewer savage pan flay blister fustigate vilify demonize demonise smear
         belittle mischaracterize misrepresent dismiss downplay tout trumpet extol
-        commend salute acclaim suggest vow want seek share cast favor favour""".split()),
+        commend salute acclaim suggest vow want seek share cast favor favour admire respect
+        hate despise loathe distrust dislike resent""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
@@ -132,6 +134,15 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "stand": frozenset({"by", "with", "against"}),
         "sound": frozenset({"like"}),
         "vote": frozenset({"for", "against"}),
+        "vouch": frozenset({"for"}),
+        "wonder": frozenset({"about"}),
+        "care": frozenset({"about"}),
+        "inquire": frozenset({"about"}),
+        "plead": frozenset({"for"}),
+        "clamor": frozenset({"for"}),
+        "appeal": frozenset({"for"}),
+        "beg": frozenset({"for"}),
+        "root": frozenset({"for"}),
     },
 }
 
@@ -146,7 +157,10 @@ ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
         uncertain unsure doubtful wary suspicious cautious reluctant willing determined
         committed keen anxious nervous upset outraged irritated annoyed thrilled grateful
         thankful sorry focused consumed obsessed fixated obvious apparent evident ready
-        slow bearish bullish vague frank passionate""".split()),
+        slow bearish bullish vague frank passionate tired upbeat loyal bent hesitant open
+        receptive hostile sympathetic ashamed embarrassed disgusted appalled shocked surprised
+        stunned troubled alarmed horrified encouraged heartened dubious cynical fond mindful
+        positive unapologetic apologetic defensive defiant""".split()),
 }
 
 # Nouns of stance after a light verb: "expressed concern about X" — X is the content.
@@ -180,7 +194,7 @@ NOUN_PREPOSITIONS: dict[str, dict[str, frozenset[str]]] = {
     "en": {
         "call": frozenset({"for"}), "calls": frozenset({"for"}),
         "criticism": _OF | _ABOUT, "critique": _OF, "condemnation": _OF, "denunciation": _OF,
-        "accusation": _OF, "allegation": _OF, "endorsement": _OF, "support": frozenset({"for", "of"}),
+        "accusation": _OF, "allegation": _OF, "endorsement": _OF | frozenset({"for"}), "support": frozenset({"for", "of"}),
         "opposition": frozenset({"to"}), "response": frozenset({"to"}), "reaction": frozenset({"to"}),
         "announcement": _OF, "view": _ABOUT | _OF, "views": _ABOUT | _OF, "position": _ABOUT,
         "stance": _ABOUT, "opinion": _ABOUT | _OF, "doubt": _ABOUT, "doubts": _ABOUT,
@@ -202,6 +216,7 @@ NOUN_PREPOSITIONS: dict[str, dict[str, frozenset[str]]] = {
         "admiration": frozenset({"for", "of"}), "fondness": frozenset({"for"}), "love": frozenset({"for", "of"}),
         "hatred": frozenset({"of", "for"}), "distaste": frozenset({"for"}), "enthusiasm": frozenset({"for"}),
         "embrace": _OF, "assault": frozenset({"on"}), "broadside": frozenset({"against", "at"}),
+        "backlash": frozenset({"against"}),
     },
 }
 
