@@ -363,3 +363,31 @@ def test_attitude_lexicon(nlp, text, cue, source, content):
 def test_attitude_lexicon_negative(nlp, text):
     text, got = _run(nlp, text)
     assert got == [], [_view(text, a) for a in got]
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    # a reaction received: the subject is what it is about, "from"/"of" names who reacted
+    ("The tariff plan has drawn harsh criticism from farmers.", "has drawn harsh criticism", "farmers",
+     "The tariff plan"),
+    ("The governor came under heavy criticism after the flood.", "came under heavy criticism", None,
+     "The governor"),
+    ("The bill won the support of most teachers.", "won the support", "most teachers", "The bill"),
+    ("The coach has faced criticism for the losses.", "has faced criticism", None, "The coach"),
+])
+def test_reaction_received(nlp, text, cue, source, content):
+    text, got = _run(nlp, text)
+    views = [_view(text, a) for a in got]
+    match = [v for v in views if v["cue"] == cue]
+    assert match, views
+    assert (match[0]["source"], match[0]["content"]) == (source, content), views
+
+
+@pytest.mark.parametrize("text", [
+    "The team drew a large crowd on Sunday.",  # not a reaction noun
+    "The base came under mortar fire overnight.",  # shelling, not criticism
+    "The mayor received 38 percent support in the poll.",  # a poll share
+    "It won the race easily.",  # no one named as the subject
+])
+def test_reaction_received_negative(nlp, text):
+    text, got = _run(nlp, text)
+    assert got == [], [_view(text, a) for a in got]

@@ -514,3 +514,48 @@ def noun_frame(ctx: "Ctx", n: Token) -> Cand | None:
         a -= 1
     cue = (doc[a].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
     return Cand("indirect", cue, n.i, src[0] if src else None, src[1] if src else None, content=content)
+
+
+_RECEIVING = L.RECEIVING_VERBS[LANG]
+_RECEIVED = L.RECEIVED_NOUNS[LANG]
+_UNDER, _UNDER_VERBS = L.UNDER_VERBS[LANG]
+_UNDER_NOUNS = L.UNDER_NOUNS[LANG]
+_REACTOR_PREPS = L.REACTOR_PREPOSITIONS[LANG]
+
+
+def reception_frame(ctx: "Ctx", v: Token) -> Cand | None:
+    """ "The plan drew sharp criticism from unions", "She came under fire": what the reaction is
+    about (the subject) is the content; who reacted ("from …") the source."""
+    doc = ctx.doc
+    lemma = v.lemma_.lower()
+    o = None
+    if lemma in _RECEIVING:
+        o = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i
+                  and c.lemma_.lower() in _RECEIVED), None)
+    if o is None and lemma in _UNDER_VERBS:
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == _UNDER and c.i > v.i), None)
+        if prep is not None:
+            o = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _UNDER_NOUNS), None)
+    if o is None or any(c.dep_ in ("compound", "nummod", "quantmod") or c.like_num for c in o.children):
+        return None  # "received 38 percent support", "came under mortar fire": a count, a shelling
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i
+                 and c.lower_ not in _NO_ONE), None)
+    if subj is None or any(t.lemma_.lower() in _GIST_NOUNS and any(c.dep_ == "poss" for c in t.children)
+                           for t in subj.subtree):
+        return None  # "Obama's decision to … received support": the decision is the attribution
+    content = content_spans(ctx, set(subtree_indices(subj)), v.i)
+    if not content:
+        return None
+    src = None
+    end = o.i + 1
+    for holder in (o, v):
+        frm = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in _REACTOR_PREPS
+                    and c.i > o.i), None)
+        pobj = next((g for g in frm.children if g.dep_ == "pobj"), None) if frm is not None else None
+        if pobj is not None:
+            src = ((doc[pobj.left_edge.i].idx, doc[pobj.right_edge.i].idx + len(doc[pobj.right_edge.i])), pobj.i)
+            break
+    a, b = cue_extent(doc, v, v.i + 1)
+    cue = (a, doc[end - 1].idx + len(doc[end - 1]))
+    return Cand("indirect", cue, v.i, src[0] if src else None, src[1] if src else None,
+                 content=content, verb=v.i)

@@ -530,3 +530,27 @@ STATEMENT_OBJECTS: dict[str, frozenset[str]] = {
 LINKER_PHRASES: dict[str, frozenset[tuple[str, ...]]] = {
     "en": frozenset({("of", "course")}),
 }
+
+
+# Verbs by which a subject receives a reaction, and the reactions received: "drew sharp
+# criticism from X", "won the support of X", "came under fire": the subject is the content,
+# the one reacting (after "from") the source.
+RECEIVING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("draw receive win get garner earn attract face".split()),
+}
+RECEIVED_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        criticism praise support backing condemnation endorsement endorsements ridicule rebuke
+        backlash flak""".split()),
+}
+# "came under criticism", "came under fire": the verb and preposition that take the reaction.
+UNDER_VERBS: dict[str, tuple[str, frozenset[str]]] = {
+    "en": ("under", frozenset({"come"})),
+}
+UNDER_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"criticism", "fire", "scrutiny"}),
+}
+# Prepositions introducing who reacted: "criticism from X", "won the support of X".
+REACTOR_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"from", "of"}),
+}
