@@ -346,6 +346,10 @@ def test_published_statement(nlp, text, gone, kept):
     ("The council is debating whether the tunnel should close.", "is debating", "The council",
      "whether the tunnel should close"),
     ("Most voters would prefer to keep the old mayor.", "would prefer", "Most voters", "to keep the old mayor"),
+    ("The growers deplore the new quota system.", "deplore", "The growers", "the new quota system"),
+    ("The board was unaware of the leak.", "was unaware of", "The board", "the leak"),
+    ("The mayor opted to delay the vote.", "opted", "The mayor", "to delay the vote"),
+    ("Residents prayed for rain all week.", "prayed for", "Residents", "rain"),
 ])
 def test_attitude_lexicon(nlp, text, cue, source, content):
     text, got = _run(nlp, text)

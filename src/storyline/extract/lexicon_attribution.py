@@ -53,7 +53,7 @@ XCOMP_VERBS: dict[str, frozenset[str]] = {
         intend promise vow pledge hope hop refuse decline threaten seek expect aim agree offer
         decide urge ask call encourage implore push warn tell order advise propose vote demand
         appear seem claim swear plead like look report support show know want persuade plan
-        prefer wish love""".split()),
+        prefer wish love opt""".split()),
 }
 
 # Verbs whose direct object (with what hangs on it) is the content: "criticised the plan".
@@ -74,7 +74,7 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         needle jab skewer savage pan flay blister fustigate vilify demonize demonise smear
         belittle mischaracterize misrepresent dismiss downplay tout trumpet extol
         commend salute acclaim suggest vow want seek share cast favor favour admire respect
-        hate despise loathe distrust dislike resent""".split()),
+        hate despise loathe distrust dislike resent deplore abhor detest rebut""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
@@ -90,7 +90,7 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "rail": frozenset({"against"}),
         "insist": frozenset({"on"}),
         "call": frozenset({"for"}),
-        "push": frozenset({"for"}),
+        "push": frozenset({"for", "against"}),
         "press": frozenset({"for"}),
         "argue": frozenset({"for", "against"}),
         "advocate": frozenset({"for"}),
@@ -143,6 +143,10 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "appeal": frozenset({"for"}),
         "beg": frozenset({"for"}),
         "root": frozenset({"for"}),
+        "pray": frozenset({"for"}),
+        "wish": frozenset({"for"}),
+        "yearn": frozenset({"for"}),
+        "long": frozenset({"for"}),
     },
 }
 
@@ -160,7 +164,8 @@ ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
         slow bearish bullish vague frank passionate tired upbeat loyal bent hesitant open
         receptive hostile sympathetic ashamed embarrassed disgusted appalled shocked surprised
         stunned troubled alarmed horrified encouraged heartened dubious cynical fond mindful
-        positive unapologetic apologetic defensive defiant""".split()),
+        positive unapologetic apologetic defensive defiant unaware familiar enamored enamoured
+        impressed content comfortable uncomfortable disillusioned""".split()),
 }
 
 # Nouns of stance after a light verb: "expressed concern about X" — X is the content.
@@ -216,7 +221,8 @@ NOUN_PREPOSITIONS: dict[str, dict[str, frozenset[str]]] = {
         "admiration": frozenset({"for", "of"}), "fondness": frozenset({"for"}), "love": frozenset({"for", "of"}),
         "hatred": frozenset({"of", "for"}), "distaste": frozenset({"for"}), "enthusiasm": frozenset({"for"}),
         "embrace": _OF, "assault": frozenset({"on"}), "broadside": frozenset({"against", "at"}),
-        "backlash": frozenset({"against"}),
+        "backlash": frozenset({"against"}), "preference": frozenset({"for"}), "apology": frozenset({"for"}),
+        "rebuttal": frozenset({"of", "to"}),
     },
 }
 
