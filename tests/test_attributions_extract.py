@@ -395,3 +395,26 @@ def test_reaction_received(nlp, text, cue, source, content):
 def test_reaction_received_negative(nlp, text):
     text, got = _run(nlp, text)
     assert got == [], [_view(text, a) for a in got]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Smith leads Jones by eight points in the latest poll.", "the latest poll", "Smith leads Jones by eight points"),
+    # a fronted setting stays out of the content
+    ("Last spring, the mayor trailed badly in most surveys.", "most surveys", "the mayor trailed badly"),
+])
+def test_trailing_poll_source(nlp, text, source, content):
+    text, got = _run(nlp, text)
+    views = [_view(text, a) for a in got]
+    match = [v for v in views if v["cue"] == "in"]
+    assert match, views
+    assert (match[0]["source"], match[0]["content"]) == (source, content), views
+
+
+@pytest.mark.parametrize("text", [
+    "The leader in the polls is a newcomer.",  # a noun phrase, not a clause with its subject
+    "Turnout was high in the survey areas.",  # the areas, not a survey
+    "Voters who trusted the mayor in the polls stayed home.",  # a relative clause
+])
+def test_trailing_poll_source_negative(nlp, text):
+    text, got = _run(nlp, text)
+    assert [v for v in (_view(text, a) for a in got) if v["cue"] == "in"] == []

@@ -559,3 +559,27 @@ def reception_frame(ctx: "Ctx", v: Token) -> Cand | None:
     cue = (a, doc[end - 1].idx + len(doc[end - 1]))
     return Cand("indirect", cue, v.i, src[0] if src else None, src[1] if src else None,
                  content=content, verb=v.i)
+
+
+_TRAIL_PREP, _TRAIL_NOUNS = L.TRAILING_SOURCES[LANG]
+
+
+def trailing_source_frame(ctx: "Ctx", prep: Token) -> Cand | None:
+    """ "Trump leads by 20 points in the latest poll": the clause reports the poll, from its
+    subject up to the preposition (a fronted setting and what trails the poll stay out)."""
+    doc = ctx.doc
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _TRAIL_NOUNS:
+        return None
+    head = prep.head
+    if head.lemma_.lower() in CUE_LEMMAS or head.pos_ not in ("VERB", "AUX") or head.dep_ not in ("ROOT", "conj"):
+        return None  # a clause of its own, not a relative, a noun phrase or a reporting verb
+    subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i < prep.i), None)
+    if subj is None:
+        return None
+    spans = content_spans(ctx, set(range(subj.left_edge.i, prep.i)), prep.i)
+    if not spans:
+        return None
+    a, end = pobj.left_edge.i, pobj.right_edge.i
+    return Cand("according_to", (prep.idx, prep.idx + len(prep)), prep.i,
+                 (doc[a].idx, doc[end].idx + len(doc[end])), pobj.i, content=spans)

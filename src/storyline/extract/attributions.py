@@ -28,7 +28,7 @@ from storyline.extract.attribution_context import (
 from storyline.extract.attribution_direct import attach_quotes
 from storyline.extract.attribution_frames import (
     according_frame, adjective_frame, adverb_frame, colon_lines, copula_frame, fronted_source_frame, headline_frame,
-    light_verb_frame, noun_frame, reception_frame, verb_as_noun, verb_frame,
+    light_verb_frame, noun_frame, reception_frame, trailing_source_frame, verb_as_noun, verb_frame,
 )
 from storyline.extract.attribution_quotes import find_quotes
 from storyline.extract.attribution_records import finish, build_records
@@ -38,6 +38,7 @@ NOUNS = L.REPORT_NOUNS[LANG]
 ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
 QUOTE_ONLY = L.QUOTE_ONLY_VERBS[LANG]
 REPORT_ADVERBS = L.REPORT_ADVERBS[LANG]
+TRAIL_PREP = L.TRAILING_SOURCES[LANG][0]
 RECEIVING = L.RECEIVING_VERBS[LANG] | L.UNDER_VERBS[LANG][1]
 _FRONT_PREPS = frozenset({"in", "per", "by"})
 
@@ -84,6 +85,10 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
                 cands[tok.i] = c
         elif tok.dep_ == "prep" and tok.i == ctx.sent_start[tok.i] and tok.lower_ in _FRONT_PREPS:
             c = fronted_source_frame(ctx, tok)
+            if c is not None:
+                cands[tok.i] = c
+        elif tok.dep_ == "prep" and tok.lower_ == TRAIL_PREP and tok.i > ctx.sent_start[tok.i]:
+            c = trailing_source_frame(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
         elif tok.dep_ == "advmod" and tok.lower_ in REPORT_ADVERBS and tok.head.pos_ in ("VERB", "AUX"):

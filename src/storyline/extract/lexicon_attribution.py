@@ -560,3 +560,10 @@ UNDER_NOUNS: dict[str, frozenset[str]] = {
 REACTOR_PREPOSITIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"from", "of"}),
 }
+
+
+# Sources named after what they report, by a trailing preposition: "Trump leads in the latest
+# poll", "Bush remains mired in fourth in most surveys".
+TRAILING_SOURCES: dict[str, tuple[str, frozenset[str]]] = {
+    "en": ("in", frozenset("poll polls survey surveys".split())),
+}
