@@ -418,3 +418,17 @@ def test_trailing_poll_source(nlp, text, source, content):
 def test_trailing_poll_source_negative(nlp, text):
     text, got = _run(nlp, text)
     assert [v for v in (_view(text, a) for a in got) if v["cue"] == "in"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a judgement in the passive, by someone named: subject and predicate are the content
+    ("Pigs are considered unclean by some religious groups.",
+     [("are considered", "some religious groups", "Pigs | unclean")]),
+    # no one named as judging, or nothing judged
+    ("The bridge is seen as a landmark.", []),
+    ("The case was considered on Monday.", []),
+    ("The film was seen by millions of viewers.", []),
+])
+def test_passive_judgement(nlp, text, expected):
+    text, got = _run(nlp, text)
+    assert [(v["cue"], v["source"], v["content"]) for v in (_view(text, a) for a in got)] == expected

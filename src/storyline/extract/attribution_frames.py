@@ -23,6 +23,7 @@ STANCE_NOUNS = L.STANCE_NOUNS[LANG]
 _STANCE_PREPS = L.STANCE_PREPOSITIONS[LANG]
 _LIGHT_PREPS = _STANCE_PREPS | L.TARGET_PREPOSITIONS[LANG]
 _PASSIVE_STANCE = L.PASSIVE_STANCE_VERBS[LANG]
+_JUDGED = L.JUDGEMENT_VERBS[LANG]
 _ADDRESSEE_VERBS = L.ADDRESSEE_VERBS[LANG]
 _PEOPLE = L.ADDRESSEES[LANG]
 _PASSIVE_RAISING = L.PASSIVE_RAISING_VERBS[LANG]
@@ -84,6 +85,19 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         subj = [c for c in children if c.dep_ == "nsubj" and c.lower_ not in _NO_ONE]
         if preds and subj:
             content_toks = subj + preds
+    if content_toks is None and lemma in _JUDGED:
+        # "Pigs are considered unclean", "Mr. Sanders is seen as a reformer": subject and predicate
+        subj = [c for c in children if c.dep_ == "nsubjpass" and c.lower_ not in _EXPLETIVES]
+        pred = [c for c in children if c.dep_ in ("oprd", "acomp") and c.i > v.i]
+        if subj and not pred:
+            as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i), None)
+            objs = [g for g in as_.children if g.dep_ in ("pobj", "pcomp")] if as_ is not None else []
+            if objs and as_.i == v.i + 1:
+                pred, cue_end = objs, as_.i + 1
+            elif objs:
+                pred = [as_]
+        if subj and pred and any(c.dep_ == "agent" for c in children):
+            content_toks = subj + pred  # judged by someone named: "… by most economists"
     if content_toks is None and lemma in _PASSIVE_STANCE and any(c.dep_ == "agent" for c in children):
         # "Clinton was supported by 42 percent": the passive subject is the content
         subj = [c for c in children if c.dep_ == "nsubjpass"]

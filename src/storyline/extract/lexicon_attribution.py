@@ -567,3 +567,10 @@ REACTOR_PREPOSITIONS: dict[str, frozenset[str]] = {
 TRAILING_SOURCES: dict[str, tuple[str, frozenset[str]]] = {
     "en": ("in", frozenset("poll polls survey surveys".split())),
 }
+
+
+# Verbs of judgement whose passive subject and predicate are the content: "Pigs are considered
+# unclean", "Mr. Sanders is seen as a reformer".
+JUDGEMENT_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("consider see view regard deem perceive".split()),
+}
