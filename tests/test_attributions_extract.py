@@ -432,3 +432,15 @@ def test_trailing_poll_source_negative(nlp, text):
 def test_passive_judgement(nlp, text, expected):
     text, got = _run(nlp, text)
     assert [(v["cue"], v["source"], v["content"]) for v in (_view(text, a) for a in got)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor made clear on Monday that the tunnel will close.",
+     [("made clear", "The mayor", "that the tunnel will close")]),
+    ("The coach made it clear to the players that nobody is safe.",
+     [("made it clear", "The coach", "that nobody is safe")]),
+    ("She made the kitchen clear of clutter.", []),  # no clause: not a statement
+])
+def test_made_clear(nlp, text, expected):
+    text, got = _run(nlp, text)
+    assert [(v["cue"], v["source"], v["content"]) for v in (_view(text, a) for a in got)] == expected

@@ -314,10 +314,42 @@ _JAB_PREPS = L.JAB_PREPOSITIONS[LANG]
 _STATEMENT_OBJECTS = L.STATEMENT_OBJECTS[LANG]
 
 
+_MAKE, _CLEAR = L.MAKE_CLEAR[LANG]
+
+
+def _made_clear(ctx: "Ctx", v: Token) -> Cand | None:
+    """ "made clear that …", "made it clear to voters that …": the clause, whether the parse
+    hangs it on the verb or on the adjective."""
+    doc = ctx.doc
+    adj = next((c for c in v.children if c.i > v.i and c.lower_ in _CLEAR
+                and c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")), None)
+    if adj is None:
+        return None
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if clause is None:
+        clause = next((c for c in adj.children if c.dep_ in ("advcl", "ccomp") and c.i > adj.i
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:  # "made it clear to the players that …" parsed as a relative of "players"
+        clause = next((m.head for t in adj.children if t.dep_ == "prep" and t.i > adj.i for m in t.subtree
+                       if m.dep_ == "mark" and m.lower_ == "that" and m.head.dep_ in ("relcl", "acl")), None)
+    if clause is None:
+        return None
+    spans = content_spans(ctx, set(subtree_indices(clause)), v.i)
+    if not spans:
+        return None
+    src = find_source(doc, v)
+    return Cand("indirect", cue_extent(doc, v, adj.i + 1), v.i, src[0] if src else None,
+                 src[1] if src else None, content=spans, verb=v.i)
+
+
 def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
     """ "made the case for X", "has doubts that X", "made no mention of X": the light verb and
     its noun are the cue, what the noun governs is the content."""
     doc = ctx.doc
+    if v.lemma_.lower() == _MAKE:
+        c = _made_clear(ctx, v)
+        if c is not None:
+            return c
     o = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
     if o is None or o.lemma_.lower() not in LIGHT_NOUNS:
         return None

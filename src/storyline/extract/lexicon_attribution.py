@@ -574,3 +574,9 @@ TRAILING_SOURCES: dict[str, tuple[str, frozenset[str]]] = {
 JUDGEMENT_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("consider see view regard deem perceive".split()),
 }
+
+
+# "made (it) clear that …": the verb and the adjectives that turn it into a statement.
+MAKE_CLEAR: dict[str, tuple[str, frozenset[str]]] = {
+    "en": ("make", frozenset({"clear", "plain"})),
+}
