@@ -350,6 +350,9 @@ def test_published_statement(nlp, text, gone, kept):
     ("The board was unaware of the leak.", "was unaware of", "The board", "the leak"),
     ("The mayor opted to delay the vote.", "opted", "The mayor", "to delay the vote"),
     ("Residents prayed for rain all week.", "prayed for", "Residents", "rain"),
+    ("The agency cautioned against early celebrations.", "cautioned against", "The agency", "early celebrations"),
+    ("The union was impatient with the slow talks.", "was impatient with", "The union", "the slow talks"),
+    ("The ministry clarified that the fees will rise.", "clarified", "The ministry", "that the fees will rise"),
 ])
 def test_attitude_lexicon(nlp, text, cue, source, content):
     text, got = _run(nlp, text)
@@ -377,6 +380,7 @@ def test_attitude_lexicon_negative(nlp, text):
      "The governor"),
     ("The bill won the support of most teachers.", "won the support", "most teachers", "The bill"),
     ("The coach has faced criticism for the losses.", "has faced criticism", None, "The coach"),
+    ("The senator enjoys strong support from rural voters.", "enjoys strong support", "rural voters", "The senator"),
 ])
 def test_reaction_received(nlp, text, cue, source, content):
     text, got = _run(nlp, text)

@@ -44,7 +44,8 @@ CLAUSE_VERBS: dict[str, frozenset[str]] = {
         dispute emphasise underscore highlight reason theorize posit argue vow swear threaten
         concede anticipate calculate discover imply wonder complain joke describe remind
         discuss reply respond maintain want consider call seem appear feel wish rule
-        testify debate ponder mull""".split()) - frozenset({"go", "begin"}),
+        testify debate ponder mull regret appreciate confess stipulate clarify verify certify
+        attest foresee hypothesize hypothesise underline""".split()) - frozenset({"go", "begin"}),
 }
 
 # Verbs whose to-infinitive (xcomp) is the content: "vowed to …", "plans to …".
@@ -74,7 +75,7 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         needle jab skewer savage pan flay blister fustigate vilify demonize demonise smear
         belittle mischaracterize misrepresent dismiss downplay tout trumpet extol
         commend salute acclaim suggest vow want seek share cast favor favour admire respect
-        hate despise loathe distrust dislike resent deplore abhor detest rebut""".split()),
+        hate despise loathe distrust dislike resent deplore abhor detest rebut concede confess""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
@@ -147,6 +148,17 @@ PREP_VERBS: dict[str, dict[str, frozenset[str]]] = {
         "wish": frozenset({"for"}),
         "yearn": frozenset({"for"}),
         "long": frozenset({"for"}),
+        "gush": frozenset({"about", "over"}),
+        "rant": frozenset({"about", "against"}),
+        "rage": frozenset({"against"}),
+        "fume": frozenset({"about", "over"}),
+        "vent": frozenset({"about"}),
+        "grouse": frozenset({"about"}),
+        "moan": frozenset({"about"}),
+        "whine": frozenset({"about"}),
+        "caution": frozenset({"against"}),
+        "counsel": frozenset({"against"}),
+        "advise": frozenset({"against"}),
     },
 }
 
@@ -165,7 +177,8 @@ ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
         receptive hostile sympathetic ashamed embarrassed disgusted appalled shocked surprised
         stunned troubled alarmed horrified encouraged heartened dubious cynical fond mindful
         positive unapologetic apologetic defensive defiant unaware familiar enamored enamoured
-        impressed content comfortable uncomfortable disillusioned""".split()),
+        impressed content comfortable uncomfortable disillusioned indifferent averse partial
+        dedicated devoted nostalgic desperate hungry impatient sanguine gloomy downbeat glum""".split()),
 }
 
 # Nouns of stance after a light verb: "expressed concern about X" — X is the content.
@@ -542,7 +555,7 @@ LINKER_PHRASES: dict[str, frozenset[tuple[str, ...]]] = {
 # criticism from X", "won the support of X", "came under fire": the subject is the content,
 # the one reacting (after "from") the source.
 RECEIVING_VERBS: dict[str, frozenset[str]] = {
-    "en": frozenset("draw receive win get garner earn attract face".split()),
+    "en": frozenset("draw receive win get garner earn attract face enjoy".split()),
 }
 RECEIVED_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset("""
