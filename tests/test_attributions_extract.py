@@ -353,6 +353,7 @@ def test_published_statement(nlp, text, gone, kept):
     ("The agency cautioned against early celebrations.", "cautioned against", "The agency", "early celebrations"),
     ("The union was impatient with the slow talks.", "was impatient with", "The union", "the slow talks"),
     ("The ministry clarified that the fees will rise.", "clarified", "The ministry", "that the fees will rise"),
+    ("Shop owners were scared of another flood.", "were scared of", "Shop owners", "another flood"),
 ])
 def test_attitude_lexicon(nlp, text, cue, source, content):
     text, got = _run(nlp, text)

@@ -45,7 +45,7 @@ CLAUSE_VERBS: dict[str, frozenset[str]] = {
         concede anticipate calculate discover imply wonder complain joke describe remind
         discuss reply respond maintain want consider call seem appear feel wish rule
         testify debate ponder mull regret appreciate confess stipulate clarify verify certify
-        attest foresee hypothesize hypothesise underline""".split()) - frozenset({"go", "begin"}),
+        attest foresee hypothesize hypothesise underline surmise infer deduce""".split()) - frozenset({"go", "begin"}),
 }
 
 # Verbs whose to-infinitive (xcomp) is the content: "vowed to …", "plans to …".
@@ -75,7 +75,8 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         needle jab skewer savage pan flay blister fustigate vilify demonize demonise smear
         belittle mischaracterize misrepresent dismiss downplay tout trumpet extol
         commend salute acclaim suggest vow want seek share cast favor favour admire respect
-        hate despise loathe distrust dislike resent deplore abhor detest rebut concede confess""".split()),
+        hate despise loathe distrust dislike resent deplore abhor detest rebut concede confess
+        reaffirm relish""".split()),
 }
 
 # Verbs whose prepositional object is the content: "talked about …", "warned of …".
@@ -178,7 +179,8 @@ ATTITUDE_ADJECTIVES: dict[str, frozenset[str]] = {
         stunned troubled alarmed horrified encouraged heartened dubious cynical fond mindful
         positive unapologetic apologetic defensive defiant unaware familiar enamored enamoured
         impressed content comfortable uncomfortable disillusioned indifferent averse partial
-        dedicated devoted nostalgic desperate hungry impatient sanguine gloomy downbeat glum""".split()),
+        dedicated devoted nostalgic desperate hungry impatient sanguine gloomy downbeat glum
+        scared terrified mad glad sad""".split()),
 }
 
 # Nouns of stance after a light verb: "expressed concern about X" — X is the content.
