@@ -23,6 +23,20 @@ def _view(text, a):
     }
 
 
+def _assert_cue(nlp, text, cue, source, content):
+    """The first attribution with this cue has this source and content (views shown on failure)."""
+    text, got = _run(nlp, text)
+    views = [_view(text, a) for a in got]
+    match = [v for v in views if v["cue"] == cue]
+    assert match, views
+    assert (match[0]["source"], match[0]["content"]) == (source, content), views
+
+
+def _assert_none(nlp, text):
+    text, got = _run(nlp, text)
+    assert got == [], [_view(text, a) for a in got]
+
+
 @pytest.mark.parametrize("text, kind, source, cue, content", [
     # direct quotes: straight and curly marks, after and before the speaker, split quotes
     ('"The budget is a disgrace," said Maria Lopez.', "direct", "Maria Lopez", "said",
@@ -293,11 +307,7 @@ def test_quote_finder(text, n, statements):
      "the deal was fair, making the vote easy"),
 ])
 def test_content_edges(nlp, text, cue, source, content):
-    text, got = _run(nlp, text)
-    views = [_view(text, a) for a in got]
-    match = [v for v in views if v["cue"] == cue]
-    assert match, views
-    assert (match[0]["source"], match[0]["content"]) == (source, content), views
+    _assert_cue(nlp, text, cue, source, content)
 
 
 @pytest.mark.parametrize("text, cue, content", [
@@ -356,11 +366,7 @@ def test_published_statement(nlp, text, gone, kept):
     ("Shop owners were scared of another flood.", "were scared of", "Shop owners", "another flood"),
 ])
 def test_attitude_lexicon(nlp, text, cue, source, content):
-    text, got = _run(nlp, text)
-    views = [_view(text, a) for a in got]
-    match = [v for v in views if v["cue"] == cue]
-    assert match, views
-    assert (match[0]["source"], match[0]["content"]) == (source, content), views
+    _assert_cue(nlp, text, cue, source, content)
 
 
 @pytest.mark.parametrize("text", [
@@ -369,8 +375,7 @@ def test_attitude_lexicon(nlp, text, cue, source, content):
     "The mayor opened the new bridge on Monday.",
 ])
 def test_attitude_lexicon_negative(nlp, text):
-    text, got = _run(nlp, text)
-    assert got == [], [_view(text, a) for a in got]
+    _assert_none(nlp, text)
 
 
 @pytest.mark.parametrize("text, cue, source, content", [
@@ -384,11 +389,7 @@ def test_attitude_lexicon_negative(nlp, text):
     ("The senator enjoys strong support from rural voters.", "enjoys strong support", "rural voters", "The senator"),
 ])
 def test_reaction_received(nlp, text, cue, source, content):
-    text, got = _run(nlp, text)
-    views = [_view(text, a) for a in got]
-    match = [v for v in views if v["cue"] == cue]
-    assert match, views
-    assert (match[0]["source"], match[0]["content"]) == (source, content), views
+    _assert_cue(nlp, text, cue, source, content)
 
 
 @pytest.mark.parametrize("text", [
@@ -398,8 +399,7 @@ def test_reaction_received(nlp, text, cue, source, content):
     "It won the race easily.",  # no one named as the subject
 ])
 def test_reaction_received_negative(nlp, text):
-    text, got = _run(nlp, text)
-    assert got == [], [_view(text, a) for a in got]
+    _assert_none(nlp, text)
 
 
 @pytest.mark.parametrize("text, source, content", [
@@ -408,11 +408,7 @@ def test_reaction_received_negative(nlp, text):
     ("Last spring, the mayor trailed badly in most surveys.", "most surveys", "the mayor trailed badly"),
 ])
 def test_trailing_poll_source(nlp, text, source, content):
-    text, got = _run(nlp, text)
-    views = [_view(text, a) for a in got]
-    match = [v for v in views if v["cue"] == "in"]
-    assert match, views
-    assert (match[0]["source"], match[0]["content"]) == (source, content), views
+    _assert_cue(nlp, text, "in", source, content)
 
 
 @pytest.mark.parametrize("text", [

@@ -39,6 +39,11 @@ _IN_SOURCES = L.DOCUMENT[LANG] | L.IN_SOURCE_NOUNS[LANG]
 _BY_SOURCES = L.BY_SOURCE_NOUNS[LANG]
 
 
+
+def _objects(prep: Token) -> list[Token]:
+    """What a preposition governs: "critical of [X]", "talked about [raising taxes]"."""
+    return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+
 def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
     doc = ctx.doc
     children = list(v.children)
@@ -91,7 +96,7 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
         pred = [c for c in children if c.dep_ in ("oprd", "acomp") and c.i > v.i]
         if subj and not pred:
             as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i), None)
-            objs = [g for g in as_.children if g.dep_ in ("pobj", "pcomp")] if as_ is not None else []
+            objs = _objects(as_) if as_ is not None else []
             if objs and as_.i == v.i + 1:
                 pred, cue_end = objs, as_.i + 1
             elif objs:
@@ -146,7 +151,7 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
     if content_toks is None and lemma in PREP:
         for c in children:
             if c.dep_ == "prep" and c.lower_ in PREP[lemma] and c.i > v.i:
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                objs = _objects(c)
                 if objs and lemma == "vote" and not _candidate(objs[0]):
                     break  # "voted for the bill" is a decision, "would vote for Sanders" a preference
                 if objs:
@@ -359,7 +364,7 @@ def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
         if c.i < o.i:
             continue
         if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            objs = _objects(c)
             if objs:
                 content, end = objs, c.i + 1
                 break
@@ -373,7 +378,7 @@ def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
                 break
             if c.dep_ == "prep" and c.i == o.right_edge.i + 1 and c.lower_ in _JAB_PREPS \
                     and o.lemma_.lower() in _JABS:
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                objs = _objects(c)
                 if objs:  # "took a shot at X" with the preposition on the verb
                     content, end = objs, c.i + 1
                     break
@@ -430,7 +435,7 @@ def adjective_frame(ctx: "Ctx", adj: Token) -> Cand | None:
         if c.i < adj.i:
             continue
         if c.dep_ == "prep" and c.lower_ in _ADJ_PREPS:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            objs = _objects(c)
             if objs:
                 content, end = objs, c.i + 1
                 break
@@ -532,7 +537,7 @@ def noun_frame(ctx: "Ctx", n: Token) -> Cand | None:
         if preps:
             for c in n.children:
                 if c.i > n.i and c.dep_ == "prep" and c.lower_ in preps:
-                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    objs = _objects(c)
                     if objs:
                         comp, content_head, cue_end = c, objs[0], c.i + 1
                         break
