@@ -39,10 +39,10 @@ _IN_SOURCES = L.DOCUMENT[LANG] | L.IN_SOURCE_NOUNS[LANG]
 _BY_SOURCES = L.BY_SOURCE_NOUNS[LANG]
 
 
-
 def _objects(prep: Token) -> list[Token]:
     """What a preposition governs: "critical of [X]", "talked about [raising taxes]"."""
     return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+
 
 def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
     doc = ctx.doc
