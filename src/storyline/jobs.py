@@ -142,17 +142,18 @@ def recluster(store: Store, config=None, report: RunReport | None = None):
     from storyline.stories.merge import merge_story
 
     clusterer = StoryClusterer(config)
-    stored: list[tuple[str, str]] = []
+    stored: list[tuple[Extraction, str | None]] = []  # each stored article, read once, and its old story
     for rec in store.articles():
-        clusterer.add(Extraction.from_contract(rec))
-        stored.append((rec["id"], rec.get("story")))
+        ex = Extraction.from_contract(rec)
+        clusterer.add(ex)
+        stored.append((ex, rec.get("story")))
     clusterer.take_moves()  # nothing is stored under the new ids yet: the final partition is what counts
     final = clusterer.story_of
-    moves = [(aid, old, final[aid]) for aid, old in stored if old != final[aid]]
+    moves = [(ex.article.id, old, final[ex.article.id]) for ex, old in stored if old != final[ex.article.id]]
     members: dict[str, list[Extraction]] = {}
-    for rec in store.articles():
-        members.setdefault(final[rec["id"]], []).append(Extraction.from_contract(rec))
-    merged: dict[str, dict | None] = {sid: None for _, sid in stored}  # old records go ...
+    for ex, _ in stored:
+        members.setdefault(final[ex.article.id], []).append(ex)
+    merged: dict[str, dict | None] = {old: None for _, old in stored}  # old records go ...
     merged.update({sid: merge_story(sid, exs).to_dict() for sid, exs in members.items()})  # ... or are rewritten
     store.add_batch([], stories=merged, clusterer_state=clusterer.dumps(), moves=moves)
     if report is not None:
