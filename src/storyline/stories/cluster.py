@@ -293,37 +293,43 @@ class StoryClusterer:
         """Weighted mean of per-channel cosines (article vs story), times the time factor."""
         c = self.config
         norms = self._story_norms(s)
-        weights = c.weights
-        score = 0.0
-        total = 0.0
-        for ch, w in weights.items():
+        parts: list[tuple[float, float | None]] = []
+        for ch, w in c.weights.items():
             if not w:
                 continue
             if not norms[ch] or not vecs[ch]:
-                total += w * c.missing_weight  # absent on one side: weak evidence against
+                parts.append((w, None))
                 continue
             sv, idf = s.vecs[ch], idfs[ch]
-            dot = sum(x * sv[k] * idf[k] for k, x in vecs[ch].items() if k in sv)
-            score += w * dot / norms[ch]
-            total += w
+            parts.append((w, sum(x * sv[k] * idf[k] for k, x in vecs[ch].items() if k in sv) / norms[ch]))
         if c.embeddings:
-            x, w = self._embedding_term(emb, s.emb)
-            score, total = score + x, total + w
-        score = score / total if total else 0.0
+            parts.append((c.embedding_weight, self._embedding_cos(emb, s.emb)))
+        score = self._mean(parts)
         if date is not None and s.first is not None:
             gap = max((s.first - date).days, (date - s.last).days, 0)
             score *= (1.0 + c.time_boost) / (1.0 + gap / c.time_scale_days)
         return score
 
-    def _embedding_term(self, a: np.ndarray | None, b: np.ndarray | None) -> tuple[float, float]:
-        """(weighted evidence, weight) of the embedding channel: the cosine of ``a`` and the sum
-        ``b``, rescaled so that ``embedding_floor`` and below count as zero."""
-        c = self.config
+    def _mean(self, parts: list[tuple[float, float | None]]) -> float:
+        """Weighted mean of (weight, cosine) parts; a part missing on one side (``None``) counts
+        ``missing_weight`` of its weight as a zero: absence is weak evidence against."""
+        score = total = 0.0
+        for w, x in parts:
+            if x is None:
+                total += w * self.config.missing_weight
+            else:
+                score += w * x
+                total += w
+        return score / total if total else 0.0
+
+    def _embedding_cos(self, a: np.ndarray | None, b: np.ndarray | None) -> float | None:
+        """Cosine of the embedding ``a`` and the sum ``b``, rescaled so that ``embedding_floor``
+        and below count as zero; ``None`` when either is missing."""
         norm = float(np.linalg.norm(b)) if b is not None else 0.0
         if a is None or not norm:
-            return 0.0, c.embedding_weight * c.missing_weight
-        cos = float(a @ b) / norm
-        return c.embedding_weight * max(0.0, (cos - c.embedding_floor) / (1.0 - c.embedding_floor)), c.embedding_weight
+            return None
+        floor = self.config.embedding_floor
+        return max(0.0, (float(a @ b) / norm - floor) / (1.0 - floor))
 
     def _probe_keys(self, terms: dict[str, float], names: dict[str, float], nt: int, nn: int
                     ) -> list[tuple[str, float]]:
@@ -383,20 +389,15 @@ class StoryClusterer:
         """Weighted mean of channel cosines between an arriving article and a remembered
         member (as ``_score``, without dates)."""
         c = self.config
-        score = total = 0.0
+        parts: list[tuple[float, float | None]] = []
         for ch, w in c.weights.items():
             x, ks = a[ch], m.keys[ch]
             if not w:
                 continue
-            if not x or not ks:
-                total += w * c.missing_weight
-                continue
-            score += w * sum(v * x[k] for k, v in zip(ks, m.vecs[ch]) if k in x)
-            total += w
+            parts.append((w, sum(v * x[k] for k, v in zip(ks, m.vecs[ch]) if k in x) if x and ks else None))
         if c.embeddings:
-            x, w = self._embedding_term(emb, m.emb)
-            score, total = score + x, total + w
-        return score / total if total else 0.0
+            parts.append((c.embedding_weight, self._embedding_cos(emb, m.emb)))
+        return self._mean(parts)
 
     def _remember(self, s: _Story, m: _Member, vecs: dict[str, dict[str, float]],
                   emb: np.ndarray | None = None) -> None:
