@@ -89,13 +89,18 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed
     """Read news, extract facts, group stories, and store everything (re-ingest adds nothing)."""
     store = Store(db)
     with _progress() as bar:
+        rebuild = None
+        if store.needs_story_rebuild():  # a store written by an older version: rows from articles
+            total = store.count_articles()
+            rebuild = bar.add_task("upgrading story state", total=total)
         task = bar.add_task("ingesting", total=None)
         report = jobs.ingest(paths, store, published=_published(published), source=source,
                              batch_size=batch_size, on_error=_report_error, n_process=processes,
-                             progress=lambda n: bar.advance(task, n), embeddings=embeddings)
+                             progress=lambda n: bar.advance(task, n), embeddings=embeddings,
+                             rebuild_progress=(lambda n: bar.advance(rebuild, n)) if rebuild is not None else None)
     if report.reclustered:
-        err.print(f"the saved story state was from another storyline version: "
-                  f"{report.reclustered} stored articles clustered again", highlight=False)
+        err.print(f"the store was written by an older storyline: its story state was rebuilt from "
+                  f"{report.reclustered} stored articles", highlight=False)
     err.print(f"{report.articles} articles read, {report.added} added, {report.skipped} already stored, "
               f"{len(report.errors)} errors; {len(report.stories)} stories touched; "
               f"{store.count_articles()} articles in {db}", highlight=False)
@@ -179,8 +184,9 @@ def recluster(db: DbOpt = Path(DEFAULT_DB), embeddings: EmbeddingsOpt = False) -
     store = _existing_store(db)
     report = jobs.RunReport()
     with _progress() as bar:
-        bar.add_task("clustering", total=None)
-        jobs.recluster(store, ClusterConfig(embeddings=embeddings), report=report)
+        task = bar.add_task("clustering", total=store.count_articles())
+        jobs.recluster(store, ClusterConfig(embeddings=embeddings), report=report,
+                       progress=lambda n: bar.advance(task, n))
     err.print(f"{report.reclustered} articles in {len(report.stories)} stories", highlight=False)
 
 

@@ -7,15 +7,19 @@ reports what it did. The CLI and the web layer are thin shells over these functi
 from __future__ import annotations
 
 import datetime as dt
+import json
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from storyline.errors import InputError
+from storyline.errors import InputError, StoreError
 from storyline.ingest import read_paths
 from storyline.pipeline import extract as run_pipeline
 from storyline.records import Article, Extraction, StoryAssignment
 from storyline.store import Store
+from storyline.store.story_state import WorkingSet
+from storyline.stories.cluster import ClusterConfig, StoryClusterer
 
 ErrorHandler = Callable[[InputError], None]
 Progress = Callable[[int], None]
@@ -32,7 +36,7 @@ class RunReport:
     skipped: int = 0  # already known (same content)
     errors: list[InputError] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)
-    reclustered: int = 0  # stored articles clustered again (the saved state was unreadable)
+    reclustered: int = 0  # stored articles clustered again (recluster, or an upgraded store)
 
 
 def articles_only(items: Iterable[Article | InputError], report: RunReport,
@@ -63,7 +67,7 @@ def cluster(paths: Iterable[str | Path], *, published: dt.date | None = None, ba
     Written once the stream ends: a later article can split a story and move earlier ones, and
     the output gives each article the story it ends in.
     """
-    from storyline.stories import ClusterConfig, cluster as cluster_all
+    from storyline.stories import cluster as cluster_all
 
     exs = extract(paths, published=published, report=report, on_error=on_error)
     yield from cluster_all(exs, batch=batch, config=ClusterConfig(embeddings=embeddings))
@@ -71,13 +75,14 @@ def cluster(paths: Iterable[str | Path], *, published: dt.date | None = None, ba
 
 def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | None = None,
            source: str | None = None, batch_size: int = 64, on_error: ErrorHandler = _ignore,
-           progress: Progress = _ignore, n_process: int = 1, embeddings: bool = False) -> RunReport:
+           progress: Progress = _ignore, n_process: int = 1, embeddings: bool = False,
+           rebuild_progress: Progress | None = None) -> RunReport:
     """Read, extract, cluster and store; each batch is written in one transaction.
 
-    ``embeddings`` turns on the optional embedding channel for this run's arrivals."""
+    ``embeddings`` turns on the optional embedding channel for this run's arrivals. A store
+    written before story state was kept as rows is first rebuilt (``recluster``, reporting to
+    ``rebuild_progress``)."""
     report = RunReport()
-    clusterer = _clusterer(store, report)
-    clusterer.config = replace(clusterer.config, embeddings=embeddings)
     seen: set[str] = set()
 
     def new_articles() -> Iterator[Article]:
@@ -105,87 +110,146 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
                 yield from drain()
         yield from drain()
 
-    batch: list[tuple[Extraction, StoryAssignment]] = []
-    for ex in run_pipeline(new_articles(), n_process=n_process):
-        batch.append((ex, clusterer.add(ex)))
+    if store.needs_story_rebuild():
+        recluster(store, report=report, progress=rebuild_progress or _ignore)
+    exs = run_pipeline(new_articles(), n_process=n_process)
+    store_extractions(exs, store, batch_size=batch_size, report=report, progress=progress,
+                      config=ClusterConfig(embeddings=embeddings))
+    return report
+
+
+def store_extractions(extractions: Iterable[Extraction], store: Store, *, batch_size: int = 64,
+                      report: RunReport | None = None, progress: Progress = _ignore,
+                      config: ClusterConfig | None = None, working: WorkingSet | None = None) -> RunReport:
+    """Cluster extractions in arrival order against the store's story rows and store them,
+    one locked transaction per batch (what every writer runs, so concurrent writers share
+    one story state)."""
+    report = report if report is not None else RunReport()
+    clusterer = StoryClusterer(config)
+    working = working if working is not None else WorkingSet()
+    batch: list[Extraction] = []
+    for ex in extractions:
+        batch.append(ex)
         if len(batch) >= batch_size:
-            _write(store, batch, clusterer, report)
+            _write(store, batch, clusterer, working, report)
             progress(len(batch))
             batch = []
     if batch:
-        _write(store, batch, clusterer, report)
+        _write(store, batch, clusterer, working, report)
         progress(len(batch))
     return report
 
 
-def _clusterer(store: Store, report: RunReport):
-    """The store's saved clusterer; a state saved by another storyline version is rebuilt."""
-    from storyline.stories import StoryClusterer
+def recluster(store: Store, config: ClusterConfig | None = None, report: RunReport | None = None,
+              progress: Progress = _ignore, page: int = 500) -> None:
+    """Cluster every stored article again, in arrival order, and re-file them: one locked
+    transaction, so the store never shows half a re-clustering.
 
-    state = store.clusterer_state()
-    if not state:
-        return StoryClusterer()
-    try:
-        return StoryClusterer.loads(state)
-    except Exception:  # an older state layout (or a damaged blob): cluster the store again
-        return recluster(store, report=report)
+    The story rows are emptied and rebuilt from the stored articles (read a page at a time;
+    memory bounded by the page and the working set). Used by ``storyline recluster`` (e.g.
+    after turning embeddings on) and to upgrade a store written before story state was kept as
+    rows (its old state is never read). ``progress(n)`` counts articles done."""
+    from sqlalchemy import select, text
 
-
-def recluster(store: Store, config=None, report: RunReport | None = None):
-    """Cluster every stored article again, in arrival order, and re-file them in one transaction.
-
-    Used when the saved clustering state cannot be read (it was written by another version) and
-    by ``storyline recluster`` (e.g. after changing the configuration or turning embeddings on).
-    Returns the new clusterer, saved with the store.
-    """
-    from storyline.stories import StoryClusterer
+    from storyline.store import schema as S
     from storyline.stories.merge import merge_story
 
-    clusterer = StoryClusterer(config)
-    stored: list[tuple[Extraction, str | None]] = []  # each stored article, read once, and its old story
-    for rec in store.articles():
-        ex = Extraction.from_contract(rec)
-        clusterer.add(ex)
-        stored.append((ex, rec.get("story")))
-    clusterer.take_moves()  # nothing is stored under the new ids yet: the final partition is what counts
-    final = clusterer.story_of
-    moves = [(ex.article.id, old, final[ex.article.id]) for ex, old in stored if old != final[ex.article.id]]
-    members: dict[str, list[Extraction]] = {}
-    for ex, _ in stored:
-        members.setdefault(final[ex.article.id], []).append(ex)
-    merged: dict[str, dict | None] = {old: None for _, old in stored}  # old records go ...
-    merged.update({sid: merge_story(sid, exs).to_dict() for sid, exs in members.items()})  # ... or are rewritten
-    store.add_batch([], stories=merged, clusterer_state=clusterer.dumps(), moves=moves)
-    if report is not None:
-        report.reclustered += len(stored)
-        report.stories.update(members)
-    return clusterer
+    working = WorkingSet()
+    A = S.articles
+    n = 0
+    with store.story_session(working, config, reset=True) as session:
+        conn = session.conn
+        clusterer = StoryClusterer(config, session.state)
+        last = 0
+        while True:
+            rows = conn.execute(select(A.c.seq, A.c.record).where(A.c.seq > last)
+                                .order_by(A.c.seq).limit(page)).all()
+            if not rows:
+                break
+            last = rows[-1][0]
+            placed = [clusterer.add(Extraction.from_contract(json.loads(rec))) for _, rec in rows]
+            refile = {m[0]: m[2] for m in clusterer.take_moves()}
+            refile.update({a.article_id: session.state.story_of(a.article_id) for a in placed})
+            conn.execute(text("UPDATE articles SET story = :s WHERE id = :i"),
+                         [{"s": sid, "i": aid} for aid, sid in refile.items()])
+            session.state.flush()
+            session.state.forget_assigned()
+            n += len(rows)
+            progress(len(rows))
+        conn.execute(S.meta.delete().where(S.meta.c.key == S.REBUILD_KEY))
+        # every record now carries its new story; then one merged record per story
+        last = 0
+        while True:
+            rows = conn.execute(select(A.c.seq, A.c.hash, A.c.story, A.c.record).where(A.c.seq > last)
+                                .order_by(A.c.seq).limit(page)).all()
+            if not rows:
+                break
+            last = rows[-1][0]
+            updates = []
+            for _, h, sid, rec in rows:
+                record = json.loads(rec)
+                if record.get("story") != sid:
+                    record["story"] = sid
+                    updates.append({"h": h, "r": json.dumps(record)})
+            if updates:
+                conn.execute(text("UPDATE articles SET record = :r WHERE hash = :h"), updates)
+        conn.execute(S.stories.delete())
+        sids = conn.execute(select(A.c.story).distinct()).scalars().all()
+        for i in range(0, len(sids), 100):
+            session.add_batch([], stories={sid: merge_story(sid, [Extraction.from_contract(r) for r in
+                                                                  session.articles(sid)]).to_dict()
+                                           for sid in sids[i:i + 100]})
+        if report is not None:
+            report.reclustered += n
+            report.stories.update(sids)
 
 
-def _write(store: Store, batch: list[tuple[Extraction, StoryAssignment]], clusterer, report: RunReport) -> None:
-    """Store a batch with the merged records of every story it touches, in one transaction.
+def _write(store: Store, batch: list[Extraction], clusterer: StoryClusterer, working: WorkingSet,
+           report: RunReport, attempts: int = 5) -> None:
+    """Cluster and store a batch with the merged records of every story it touches, in one
+    locked transaction (retried when the database reports a lock timeout or a conflict).
 
-    A split inside the clusterer may move earlier articles to a new story: stored ones are
-    re-filed (``moves``), and every story that gained or lost an article is merged again.
-    Articles of this batch are filed under their story as it stands now (after any split).
-    """
+    Articles another writer stored meanwhile are skipped (checked under the lock). A split
+    may move earlier articles to a new story: stored ones are re-filed (``moves``), and every
+    story that gained or lost an article is merged again. Articles of this batch are filed under
+    their story as it stands after the batch (after any split)."""
+    from sqlalchemy.exc import OperationalError
+
+    feats = [(ex, clusterer.features(ex)) for ex in batch]  # outside the lock: the slow part
+    for attempt in range(attempts):
+        try:
+            with store.story_session(working, clusterer.config) as session:
+                report.added += _assign_and_store(session, clusterer, feats, report)
+            return
+        except OperationalError as e:  # lock timeout, serialisation failure, dropped connection
+            if attempt == attempts - 1:
+                raise StoreError(f"could not write a batch after {attempts} attempts: {e.orig}") from e
+            time.sleep(0.5 * (attempt + 1))
+
+
+def _assign_and_store(session, clusterer: StoryClusterer, feats, report: RunReport) -> int:
     from storyline.stories.merge import merge_story
 
+    clusterer.state = session.state
+    clusterer.moves = []
+    known = session.known_hashes(ex.article.content_hash for ex, _ in feats)
+    placed = [(ex, clusterer.add_features(f)) for ex, f in feats if ex.article.content_hash not in known]
+    report.skipped += len(feats) - len(placed)
     final = clusterer.story_of
-    batch = [(ex, replace(a, story=final.get(a.article_id, a.story))) for ex, a in batch]
-    in_batch = {ex.article.id for ex, _ in batch}
+    placed = [(ex, replace(a, story=final.get(a.article_id, a.story))) for ex, a in placed]
+    in_batch = {ex.article.id for ex, _ in placed}
     moves = [m for m in clusterer.take_moves() if m[0] not in in_batch]
-    touched = {a.story for _, a in batch} | {m[1] for m in moves} | {m[2] for m in moves}
+    touched = {a.story for _, a in placed} | {m[1] for m in moves} | {m[2] for m in moves}
     members: dict[str, list[Extraction]] = {sid: [] for sid in touched}
-    for rec in store.articles(story=touched):  # stored members, re-filed where a split moved them
+    for rec in session.articles(story=touched):  # stored members, re-filed where a split moved them
         sid = final.get(rec["id"], rec.get("story"))
         if sid in members:
             members[sid].append(Extraction.from_contract(rec))
-    for ex, a in batch:
+    for ex, a in placed:
         members[a.story].append(ex)
     merged = {sid: merge_story(sid, exs).to_dict() if exs else None for sid, exs in members.items()}
-    report.added += store.add_batch(batch, stories=merged, clusterer_state=clusterer.dumps(), moves=moves)
     report.stories.update(sid for sid, exs in members.items() if exs)
+    return session.add_batch(placed, stories=merged, moves=moves)
 
 
 def watch(folder: str | Path, store: Store, *, interval: float = 5.0, cycles: int | None = None,

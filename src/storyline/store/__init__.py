@@ -1,13 +1,19 @@
 """Storage: SQLite by default (one file), any SQLAlchemy URL for a team server.
 
-All writes of a batch go through one transaction (``Store.add_batch``): a crash mid-batch
-loses nothing already committed and leaves no half-written article.
+All writes of a batch go through one transaction (``Store.add_batch``, or a
+``Store.story_session`` that also carries the story clustering state): a crash mid-batch loses
+nothing already committed and leaves no half-written article.
+
+Several writers may share a store. Every write transaction first takes the store's writer
+lock: on SQLite ``BEGIN IMMEDIATE`` (WAL journal, a busy timeout so a second writer waits), on
+PostgreSQL a transaction-level advisory lock. Readers never wait for writers.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +25,10 @@ from storyline.records import Extraction, StoryAssignment
 from storyline.store import schema as S
 
 DEFAULT_DB = "storyline.db"
+BUSY_TIMEOUT_S = 120.0  # how long a SQLite writer waits for another one
+WRITER_LOCK = 0x73746f72  # PostgreSQL advisory lock key of story assignment ("stor")
 
-__all__ = ["Store", "DEFAULT_DB"]
+__all__ = ["Store", "DEFAULT_DB", "StorySession"]
 
 
 def _url(target: str | Path) -> str:
@@ -31,61 +39,105 @@ def _url(target: str | Path) -> str:
 class Store:
     def __init__(self, target: str | Path = DEFAULT_DB):
         self.url = _url(target)
+        sqlite = self.url.startswith("sqlite")
         try:
-            self.engine: Engine = create_engine(self.url, future=True)
+            self.engine: Engine = create_engine(
+                self.url, future=True, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
         except Exception as e:  # a bad URL or a missing driver
             raise StoreError(f"cannot open the store {target!s}: {e}") from e
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
         try:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
                 S.migrate(conn)
         except Exception as e:
             raise StoreError(f"cannot open the store {target!s}: {e}") from e
 
+    @contextmanager
+    def writing(self) -> Iterator[Any]:
+        """A write transaction holding the store's writer lock (committed on success)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(storyline_write=True)
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
+                yield conn
+
+    @contextmanager
+    def story_session(self, working, config=None, reset: bool = False) -> Iterator[StorySession]:
+        """One locked write transaction with the story clustering state on its rows
+        (``store.story_state``): cluster, write articles and stories, and it all commits
+        together. ``working`` is the caller's ``WorkingSet`` (dropped if the transaction fails).
+        ``reset`` empties the clustering rows first (a rebuild)."""
+        from storyline.store import story_state
+
+        try:
+            with self.writing() as conn:
+                if reset:
+                    story_state.reset(conn)
+                c = config
+                state = story_state.StoreState(conn, working, posting_cap=c.posting_cap if c else 64,
+                                   threshold=c.duplicate_threshold if c else 0.7,
+                                   num_bands=c.num_bands if c else 16,
+                                   window_days=c.window_days if c else 30)
+                session = StorySession(self, conn, state)
+                yield session
+                state.flush()
+        except BaseException:
+            working.clear()  # profiles were changed in place: the cache no longer matches the rows
+            raise
+
+    def needs_story_rebuild(self) -> bool:
+        """True for a store written before story state was kept as rows (see ``jobs.recluster``)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(S.meta.c.value).where(S.meta.c.key == S.REBUILD_KEY)).first() is not None
+
     # ---- writing -------------------------------------------------------------------------
-    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+    def known_hashes(self, hashes: Iterable[str], conn=None) -> set[str]:
+        if conn is None:
+            with self.engine.connect() as conn:
+                return self.known_hashes(hashes, conn)
         hashes = list(hashes)
         found: set[str] = set()
-        with self.engine.connect() as conn:
-            for i in range(0, len(hashes), 500):
-                rows = conn.execute(select(S.articles.c.hash).where(S.articles.c.hash.in_(hashes[i:i + 500])))
-                found.update(r[0] for r in rows)
+        for i in range(0, len(hashes), 500):
+            rows = conn.execute(select(S.articles.c.hash).where(S.articles.c.hash.in_(hashes[i:i + 500])))
+            found.update(r[0] for r in rows)
         return found
 
     def add_batch(self, items: list[tuple[Extraction, StoryAssignment]],
                   stories: dict[str, dict[str, Any] | None] | None = None,
-                  clusterer_state: bytes | None = None,
-                  moves: Iterable[tuple[str, str, str]] = ()) -> int:
-        """Write articles with their facts, updated story records and clustering state at once.
+                  moves: Iterable[tuple[str, str, str]] = (), conn=None) -> int:
+        """Write articles with their facts and updated story records at once (in ``conn``'s
+        transaction when given, else in a new locked one).
 
         ``moves`` are stored articles the clusterer moved to another story (article id, from,
         to); a story record given as ``None`` is deleted (a story left with no articles).
+        Articles already stored (same content hash) are skipped; returns how many were added.
         """
+        if conn is None:
+            with self.writing() as conn:
+                return self.add_batch(items, stories, moves, conn)
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         added = 0
-        with self.engine.begin() as conn:
-            for article_id, old, new in moves:
-                self._move(conn, article_id, old, new)
-            seq = conn.execute(select(func.coalesce(func.max(S.articles.c.seq), 0))).scalar_one()
-            for ex, assignment in items:
-                h = ex.article.content_hash
-                if conn.execute(select(S.articles.c.hash).where(S.articles.c.hash == h)).first():
-                    continue
-                seq += 1
-                added += 1
-                self._insert_article(conn, ex, assignment, h, seq, now)
-            for sid, rec in (stories or {}).items():
-                conn.execute(S.stories.delete().where(S.stories.c.id == sid))
-                if rec is None:
-                    continue
-                conn.execute(S.stories.insert().values(
-                    id=sid, title=rec.get("title"), first_published=rec.get("start"),
-                    last_published=rec.get("end"),
-                    articles=len(rec.get("versions", [])), record=json.dumps(rec), updated_at=now))
-            if clusterer_state is not None:
-                conn.execute(S.state.delete().where(S.state.c.name == "clusterer"))
-                conn.execute(S.state.insert().values(name="clusterer", blob=clusterer_state))
+        for article_id, old, new in moves:
+            self._move(conn, article_id, old, new)
+        seq = conn.execute(select(func.coalesce(func.max(S.articles.c.seq), 0))).scalar_one()
+        for ex, assignment in items:
+            h = ex.article.content_hash
+            if conn.execute(select(S.articles.c.hash).where(S.articles.c.hash == h)).first():
+                continue
+            seq += 1
+            added += 1
+            self._insert_article(conn, ex, assignment, h, seq, now)
+        for sid, rec in (stories or {}).items():
+            conn.execute(S.stories.delete().where(S.stories.c.id == sid))
+            if rec is None:
+                continue
+            conn.execute(S.stories.insert().values(
+                id=sid, title=rec.get("title"), first_published=rec.get("start"),
+                last_published=rec.get("end"),
+                articles=len(rec.get("versions", [])), record=json.dumps(rec), updated_at=now))
         return added
 
     @staticmethod
@@ -142,22 +194,22 @@ class Store:
                          {"t": a.title or "", "x": a.text, "h": h})
 
     # ---- reading -------------------------------------------------------------------------
-    def clusterer_state(self) -> bytes | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(S.state.c.blob).where(S.state.c.name == "clusterer")).first()
-        return row[0] if row else None
-
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(S.articles)).scalar_one()
 
-    def articles(self, story: str | Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Contract records (with story and duplicate_of), in arrival order; of one story or several."""
+    def articles(self, story: str | Iterable[str] | None = None, conn=None) -> Iterator[dict[str, Any]]:
+        """Contract records (with story and duplicate_of), in arrival order; of one story or several
+        (read in ``conn``'s transaction when given)."""
         q = select(S.articles.c.record).order_by(S.articles.c.seq)
         if isinstance(story, str):
             q = q.where(S.articles.c.story == story)
         elif story is not None:
             q = q.where(S.articles.c.story.in_(list(story)))
+        if conn is not None:
+            for (rec,) in conn.execute(q).all():
+                yield json.loads(rec)
+            return
         with self.engine.connect() as conn:
             for (rec,) in conn.execute(q):
                 yield json.loads(rec)
@@ -241,7 +293,30 @@ def _sentence(text_: str, span: tuple[int, int]) -> str:
     return text_[start:end].strip()
 
 
+class StorySession:
+    """What ``Store.story_session`` yields: the store, the locked connection, the state."""
+
+    def __init__(self, store: Store, conn, state):
+        self.store, self.conn, self.state = store, conn, state
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        return self.store.known_hashes(hashes, self.conn)
+
+    def articles(self, story: str | Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        return self.store.articles(story, self.conn)
+
+    def add_batch(self, items, stories=None, moves=()) -> int:
+        return self.store.add_batch(items, stories, moves, self.conn)
+
+
+def _sqlite_begin(conn) -> None:
+    """Writers take SQLite's write lock when they begin (waiting up to the busy timeout), so
+    two writers never deadlock on a lock upgrade; readers begin deferred."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("storyline_write") else "BEGIN")
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None  # transactions are begun by _sqlite_begin
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")

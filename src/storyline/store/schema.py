@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import (Boolean, Column, Float, ForeignKey, Integer, LargeBinary, MetaData, String,
-                        Table, Text, text)
+from sqlalchemy import (BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary,
+                        MetaData, SmallInteger, String, Table, Text, text)
 from sqlalchemy.engine import Connection
 
 metadata = MetaData()
@@ -62,9 +62,55 @@ stories = Table(
     Column("updated_at", String(32)),
 )
 
-state = Table(
-    "state", metadata,
-    Column("name", String(64), primary_key=True), Column("blob", LargeBinary),
+# ---- the story clustering state, as rows (storyline.store.story_state) ----------------------
+# Every value is a plain column or JSON text; nothing stored is ever unpickled or evaluated.
+story_counters = Table(  # n_docs, seq, clock, next_story, posted, version, epoch
+    "story_counters", metadata,
+    Column("name", String(32), primary_key=True), Column("value", BigInteger, nullable=False),
+)
+
+story_df = Table(  # document frequency of a key in a channel (0 terms, 1 names, 2 lead, 3 numbers)
+    "story_df", metadata,
+    Column("ch", SmallInteger, primary_key=True), Column("key", Text, primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+
+story_profiles = Table(  # one per story: JSON profile (storyline.stories.profile)
+    "story_profiles", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("live", Boolean, nullable=False),
+    Column("last_day", Integer),  # ordinal of the last trusted date (retirement by date)
+    Column("last_seq", BigInteger, nullable=False),  # last arrival (retirement by arrivals)
+    Column("version", BigInteger, nullable=False, index=True),  # the commit that last wrote it
+    Column("profile", Text, nullable=False),
+    Index("ix_story_profiles_live_day", "live", "last_day"),
+    Index("ix_story_profiles_live_seq", "live", "last_seq"),
+)
+
+story_arrivals = Table(  # one per clustered article: signature, copy root, split features
+    "story_arrivals", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("id", Text, nullable=False, index=True),
+    Column("day", String(10)),
+    Column("digest", LargeBinary),  # MinHash values, uint32 little-endian (numpy.frombuffer)
+    Column("root", BigInteger),  # the earliest arrival this one copies (itself if none)
+    Column("features", Text),  # the split features as JSON, when remembered
+)
+
+story_bands = Table(  # LSH band keys of each signature
+    "story_bands", metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+)
+
+story_keys = Table(  # the candidate index: a key posts the stories that carry it, with their dates
+    "story_keys", metadata,
+    Column("key", Text, primary_key=True), Column("story", String(64), primary_key=True),
+    Column("posted", BigInteger, nullable=False),
+    Column("first_day", Integer, nullable=False),  # ordinals; an undated story spans every day
+    Column("last_day", Integer, nullable=False),
+    Index("ix_story_keys_story", "story"),
+    Index("ix_story_keys_key_last", "key", "last_day"),
 )
 
 geo = Table(  # places per article, map-ready
@@ -82,7 +128,18 @@ def _v1(conn: Connection) -> None:
             "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, hash UNINDEXED)"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+def _v2(conn: Connection) -> None:
+    """Story state as rows: the tables above; the old pickled ``state`` blob is dropped unread,
+    and a store that holds articles is marked for its rows to be rebuilt from them."""
+    metadata.create_all(conn)
+    conn.execute(text("DROP TABLE IF EXISTS state"))
+    if conn.execute(text("SELECT 1 FROM articles LIMIT 1")).first():
+        conn.execute(meta.delete().where(meta.c.key == REBUILD_KEY))
+        conn.execute(meta.insert().values(key=REBUILD_KEY, value="rows"))
+
+
+REBUILD_KEY = "story_state_rebuild"
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -2,7 +2,10 @@
 
 - ``fingerprint``: shingles, MinHash signatures, ``NearDuplicateIndex`` (``duplicate_of``).
 - ``features``: the clustering view of one ``Extraction``.
-- ``cluster``: ``StoryClusterer`` (``add``, ``dumps``/``loads``), ``cluster``, ``batch_cluster``.
+- ``profile``: what the clusterer keeps per story and per remembered member (plain JSON).
+- ``state``: the clusterer's state interface and ``MemoryState`` (the store's rows implement it
+  too: ``storyline.store.story_state``).
+- ``cluster``: ``StoryClusterer`` (``add``, ``take_moves``), ``cluster``, ``batch_cluster``.
 - ``merge``: ``merge_story(story_id, extractions) -> Story`` and ``render_story(story)``.
 """
 from storyline.stories.cluster import ClusterConfig, StoryClusterer, batch_cluster, cluster

@@ -2,14 +2,19 @@
 
 API (what the CLI and the store use)::
 
-    clusterer = StoryClusterer(config=None)       # ClusterConfig() defaults: one configuration
+    clusterer = StoryClusterer(config=None, state=None)  # ClusterConfig() defaults; state in memory
     assignment = clusterer.add(extraction)        # -> StoryAssignment(article_id, story,
                                                   #      duplicate_of, flags)
     for article_id, old, new in clusterer.take_moves(): ...  # earlier articles a split moved
     clusterer.story_of[article_id]                # the current partition
-    blob = clusterer.dumps(); clusterer = StoryClusterer.loads(blob)   # persist the whole state
+    StoryClusterer(state=StoreState(...))         # the same decisions on the store's rows
     cluster(extractions, batch=False) -> list[StoryAssignment]         # final stories, input order
     batch_cluster(extractions) -> list[StoryAssignment]                # ``--batch``: may revisit
+
+The state (document frequencies, the near-duplicate bands, the candidate index, the story
+profiles, the arrival counters) is reached only through the ``stories.state`` interface: dicts
+in memory (``MemoryState``) or the store's rows (``storyline.store.story_state``), which several
+ingesters share. Both make exactly the same decisions on the same stream.
 
 How an article is placed (``add``):
 
@@ -70,22 +75,17 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-import pickle
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from storyline.records import Extraction, StoryAssignment
 from storyline.stories.features import ArticleFeatures, article_features
-from storyline.stories.fingerprint import NearDuplicateIndex
-
-STATE_VERSION = 2
-
-
-CHANNELS = ("terms", "names", "lead", "numbers")
+from storyline.stories.profile import CHANNELS, Member, StoryProfile
+from storyline.stories.state import MemoryState
 
 
 @dataclass(frozen=True)
@@ -131,40 +131,6 @@ class ClusterConfig:
                 "numbers": self.number_weight}
 
 
-@dataclass(slots=True)
-class _Member:
-    """What a story keeps of one of its latest members, to test and carry out a split: per
-    channel its heaviest keys, their share of the unit vector the story vector sums and their
-    TF-IDF weight on arrival (compact arrays: a story remembers up to ``split_members``)."""
-
-    id: str
-    date: dt.date | None
-    keys: dict[str, tuple[str, ...]]
-    unit: dict[str, array]
-    vecs: dict[str, array]
-    emb: np.ndarray | None = None  # unit sentence embedding (embeddings extra only)
-
-    def unit_vecs(self) -> dict[str, dict[str, float]]:
-        return {ch: dict(zip(ks, self.unit[ch])) for ch, ks in self.keys.items()}
-
-
-@dataclass(slots=True)
-class _Story:
-    id: str
-    vecs: dict[str, dict[str, float]] = field(default_factory=lambda: {c: {} for c in CHANNELS})
-    size: int = 0
-    first: dt.date | None = None
-    last: dt.date | None = None
-    last_seq: int = 0
-    members: list[str] = field(default_factory=list)
-    indexed: set[str] = field(default_factory=set)  # keys currently in the inverted index
-    live: bool = True
-    norms: tuple | None = None  # (size, n_docs, channel -> TF-IDF norm) when last computed
-    recent: list[_Member] = field(default_factory=list)  # latest ``split_members`` members
-    sims: list[list[float]] = field(default_factory=list)  # pair similarities of ``recent``
-    emb: np.ndarray | None = None  # sum of the members' unit embeddings (embeddings extra only)
-
-
 def _idf(df: int, n: int, power: float = 1.0) -> float:
     x = math.log((1 + n) / (1 + df)) + 1.0
     return x if power == 1.0 else x ** power
@@ -175,43 +141,42 @@ def _channels(f: ArticleFeatures) -> dict[str, dict[str, float]]:
 
 
 class StoryClusterer:
-    """Streaming clusterer; the whole state (LSH index included) pickles via ``dumps``."""
+    """Streaming clusterer over a state (``stories.state``): in memory by default, or the
+    store's rows (``storyline.store.story_state``) bound per batch by the ingest job."""
 
-    def __init__(self, config: ClusterConfig | None = None):
+    def __init__(self, config: ClusterConfig | None = None, state=None):
         self.config = config or ClusterConfig()
         c = self.config
-        self.n_docs = 0
-        self.df: dict[str, dict[str, int]] = {ch: {} for ch in CHANNELS}
-        self.stories: dict[str, _Story] = {}
-        self.story_of: dict[str, str] = {}
-        self.postings: dict[str, dict[str, None]] = {}  # key -> story ids, oldest first
-        self.dups = NearDuplicateIndex(threshold=c.duplicate_threshold, num_perm=c.num_perm,
-                                       num_bands=c.num_bands)
-        self.clock: dt.date | None = None  # latest trusted date seen
-        self.seq = 0
-        self._next_story = 1
-        self._date_heap: list[tuple[int, int, str]] = []
-        self._seq_heap: list[tuple[int, str]] = []
+        self.state = state if state is not None else MemoryState(
+            posting_cap=c.posting_cap, threshold=c.duplicate_threshold, num_perm=c.num_perm,
+            num_bands=c.num_bands)
         self._df_fixed = False  # batch mode: IDF from the whole collection, fixed up front
         self.moves: list[tuple[str, str, str]] = []  # (article, from story, to story) by splits
 
+    # ---- views of the state (tests, evaluation, benchmarks) --------------------------------
+    @property
+    def story_of(self):
+        """article id -> story id (``[]``, ``get``, ``in``)."""
+        return self.state.story_map
+
+    @property
+    def stories(self) -> dict[str, StoryProfile]:
+        return self.state.stories
+
+    @property
+    def clock(self) -> dt.date | None:
+        return self.state.clock
+
+    @property
+    def n_docs(self) -> int:
+        return self.state.n_docs
+
+    @property
+    def live_stories(self) -> int:
+        return self.state.live_stories
+
     def _count(self, chans: dict[str, dict[str, float]]) -> None:
-        self.n_docs += 1
-        for ch, v in chans.items():
-            df = self.df[ch]
-            for k in v:
-                df[k] = df.get(k, 0) + 1
-
-    # ---- persistence -------------------------------------------------------------------
-    def dumps(self) -> bytes:
-        return pickle.dumps((STATE_VERSION, self), protocol=pickle.HIGHEST_PROTOCOL)
-
-    @classmethod
-    def loads(cls, blob: bytes) -> StoryClusterer:
-        version, obj = pickle.loads(blob)
-        if version != STATE_VERSION or not isinstance(obj, cls):
-            raise ValueError(f"story state version {version} is not {STATE_VERSION}: re-cluster")
-        return obj
+        self.state.count(chans)
 
     # ---- features ----------------------------------------------------------------------
     def features(self, ext: Extraction) -> ArticleFeatures:
@@ -230,36 +195,37 @@ class StoryClusterer:
         return self.add_features(self.features(ext))
 
     def add_features(self, f: ArticleFeatures) -> StoryAssignment:
-        c = self.config
-        self.seq += 1
-        if f.date is not None and (self.clock is None or f.date > self.clock):
-            self.clock = f.date
+        c, state = self.config, self.state
+        state.seq += 1
+        if f.date is not None and (state.clock is None or f.date > state.clock):
+            state.clock = f.date
         self._retire(f.date)
         chans = _channels(f)
         if not self._df_fixed:
-            self._count(chans)
+            state.count(chans)
 
-        dup = self.dups.add(f.article_id, f.fingerprint)
-        story: _Story | None = None
+        dup = state.duplicate(f.article_id, f.fingerprint)
+        story: StoryProfile | None = None
         idfs = self._idfs(chans)
         vecs = {ch: _normalise({k: w * idfs[ch][k] for k, w in v.items()}) for ch, v in chans.items()}
-        if dup is not None and dup in self.story_of:
-            story = self.stories[self.story_of[dup]]
+        dup_story = state.story_of(dup) if dup is not None else None
+        if dup_story is not None:
+            story = state.story(dup_story)
         elif f.terms or f.names:
             best, best_score = None, c.threshold
-            for sid in self._candidates(vecs):
-                st = self.stories[sid]
+            cands = self._candidates(vecs, f.date)
+            state.load(cands)
+            for sid in cands:
+                st = state.story(sid)
                 s = self._score(vecs, idfs, f.date, st, f.embedding)
                 if s >= best_score:
                     best, best_score = st, s
             story = best
         if story is None:
-            story = _Story(id=f"s{self._next_story}")
-            self._next_story += 1
-            self.stories[story.id] = story
+            story = state.new_story()
         self._join(story, chans, f, vecs)
         # a split this arrival set off may have moved the article itself: report where it is
-        return StoryAssignment(f.article_id, self.story_of[f.article_id], dup, f.flags)
+        return StoryAssignment(f.article_id, state.story_of(f.article_id), dup, f.flags)
 
     def take_moves(self) -> list[tuple[str, str, str]]:
         """Earlier articles a split moved since the last call: (article, from story, to story)."""
@@ -268,28 +234,30 @@ class StoryClusterer:
 
     # ---- vectors and scores ------------------------------------------------------------
     def _idfs(self, chans: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
-        n, p = self.n_docs, self.config.idf_power
-        return {ch: {k: _idf(self.df[ch].get(k, 0), n, p) for k in v} for ch, v in chans.items()}
+        n, p = self.state.n_docs, self.config.idf_power
+        return {ch: {k: _idf(x, n, p) for k, x in self.state.df(ch, v).items()} for ch, v in chans.items()}
 
     def _weighted(self, chans: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
         """Unit TF-IDF vectors per channel, IDF from the stream seen so far."""
         idfs = self._idfs(chans)
         return {ch: _normalise({k: w * idfs[ch][k] for k, w in v.items()}) for ch, v in chans.items()}
 
-    def _story_norms(self, s: _Story) -> dict[str, float]:
+    def _story_norms(self, s: StoryProfile) -> dict[str, float]:
         """Norms of the story's TF-IDF vectors, recomputed when it grows or IDF drifts."""
         cache = s.norms
-        if cache is None or cache[0] != s.size or self.n_docs > cache[1] * (1 + self.config.idf_refresh):
-            n, p = self.n_docs, self.config.idf_power
+        n_docs = self.state.n_docs
+        if cache is None or cache[0] != s.size or n_docs > cache[1] * (1 + self.config.idf_refresh):
+            p = self.config.idf_power
             norms = {}
             for ch, v in s.vecs.items():
-                df = self.df[ch]
-                norms[ch] = math.sqrt(sum((w * _idf(df.get(k, 0), n, p)) ** 2 for k, w in v.items()))
-            cache = s.norms = (s.size, self.n_docs, norms)
+                df = self.state.df(ch, v)
+                norms[ch] = math.sqrt(sum((w * _idf(df[k], n_docs, p)) ** 2 for k, w in v.items()))
+            cache = s.norms = (s.size, n_docs, norms)
+            self.state.changed(s)
         return cache[2]
 
     def _score(self, vecs: dict[str, dict[str, float]], idfs: dict[str, dict[str, float]],
-               date: dt.date | None, s: _Story, emb: np.ndarray | None = None) -> float:
+               date: dt.date | None, s: StoryProfile, emb: np.ndarray | None = None) -> float:
         """Weighted mean of per-channel cosines (article vs story), times the time factor."""
         c = self.config
         norms = self._story_norms(s)
@@ -338,20 +306,22 @@ class StoryClusterer:
         return ([(sys.intern("t:" + k), w) for k, w in top]
                 + [(sys.intern("n:" + k), w) for k, w in topn])
 
-    def _candidates(self, vecs: dict[str, dict[str, float]]) -> list[str]:
+    def _candidates(self, vecs: dict[str, dict[str, float]], date: dt.date | None = None) -> list[str]:
         c = self.config
+        probe = self._probe_keys(vecs["terms"], vecs["names"], c.query_terms, c.index_names)
+        posted = self.state.posted([k for k, _ in probe], date)
         weight: dict[str, float] = {}
-        for key, w in self._probe_keys(vecs["terms"], vecs["names"], c.query_terms, c.index_names):
-            for sid in self.postings.get(key, ()):
+        for key, w in probe:
+            for sid in posted.get(key, ()):
                 weight[sid] = weight.get(sid, 0.0) + w
         if len(weight) <= c.max_candidates:
             return list(weight)
         return heapq.nlargest(c.max_candidates, weight, key=weight.__getitem__)
 
     # ---- story upkeep ------------------------------------------------------------------
-    def _join(self, s: _Story, chans: dict[str, dict[str, float]], f: ArticleFeatures,
+    def _join(self, s: StoryProfile, chans: dict[str, dict[str, float]], f: ArticleFeatures,
               vecs: dict[str, dict[str, float]] | None = None) -> None:
-        c = self.config
+        c, state = self.config, self.state
         unit = {}
         for ch, v in chans.items():
             norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
@@ -362,30 +332,30 @@ class StoryClusterer:
             if len(acc) > c.story_terms:
                 s.vecs[ch] = dict(heapq.nlargest(c.story_terms, acc.items(), key=lambda kv: kv[1]))
         s.size += 1
-        s.members.append(f.article_id)
         if f.embedding is not None:
             s.emb = f.embedding.copy() if s.emb is None else s.emb + f.embedding
-        s.last_seq = self.seq
-        self.story_of[f.article_id] = s.id
+        s.last_seq = state.seq
+        state.assign(f.article_id, s.id)
         if f.date is not None:
             s.first = f.date if s.first is None else min(s.first, f.date)
             s.last = f.date if s.last is None else max(s.last, f.date)
-            heapq.heappush(self._date_heap, (s.last.toordinal(), self.seq, s.id))
-        heapq.heappush(self._seq_heap, (self.seq, s.id))
+        state.schedule(s, by_date=f.date is not None, by_seq=True)
         s.live = True
         if vecs is not None and c.split_threshold > 0:
             top = {ch: _top(v, c.split_keys) for ch, v in vecs.items()}
             keys = {ch: tuple(v) for ch, v in top.items()}
-            member = _Member(f.article_id, f.date, keys,
-                             {ch: array("f", [unit[ch][t] for t in ks]) for ch, ks in keys.items()},
-                             {ch: array("f", top[ch].values()) for ch in keys}, f.embedding)
+            member = Member(f.article_id, f.date, keys,
+                            {ch: array("f", [unit[ch][t] for t in ks]) for ch, ks in keys.items()},
+                            {ch: array("f", top[ch].values()) for ch in keys}, f.embedding, state.seq)
+            state.remembered(member)
             self._remember(s, member, top, f.embedding)
             if len(s.recent) >= 2 * c.split_min:
                 self._maybe_split(s, f.article_id)
         self._reindex(s)
+        state.changed(s)
 
     # ---- split repair ------------------------------------------------------------------
-    def _pair_member(self, a: dict[str, dict[str, float]], m: _Member, emb: np.ndarray | None = None) -> float:
+    def _pair_member(self, a: dict[str, dict[str, float]], m: Member, emb: np.ndarray | None = None) -> float:
         """Weighted mean of channel cosines between an arriving article and a remembered
         member (as ``_score``, without dates)."""
         c = self.config
@@ -399,7 +369,7 @@ class StoryClusterer:
             parts.append((c.embedding_weight, self._embedding_cos(emb, m.emb)))
         return self._mean(parts)
 
-    def _remember(self, s: _Story, m: _Member, vecs: dict[str, dict[str, float]],
+    def _remember(self, s: StoryProfile, m: Member, vecs: dict[str, dict[str, float]],
                   emb: np.ndarray | None = None) -> None:
         row = [self._pair_member(vecs, o, emb) for o in s.recent]
         for r, x in zip(s.sims, row):
@@ -412,7 +382,7 @@ class StoryClusterer:
             for r in s.sims:
                 r.pop(0)
 
-    def _maybe_split(self, s: _Story, current: str) -> None:
+    def _maybe_split(self, s: StoryProfile, current: str) -> None:
         """Split ``s`` in two when its latest members fall into two groups less alike than
         ``split_threshold`` (average linkage, each group at least ``split_min`` members): an early
         merge of two look-alike events is undone once each has a few articles."""
@@ -438,20 +408,16 @@ class StoryClusterer:
         keep = group[0]  # the group holding the oldest remembered member keeps the story
         stay = [k for k in range(n) if group[k] == keep]
         leave = [k for k in range(n) if group[k] != keep]
-        new = _Story(id=f"s{self._next_story}")
-        self._next_story += 1
-        self.stories[new.id] = new
-        gone = {s.recent[k].id for k in leave}
+        state = self.state
+        new = state.new_story()
         for k in leave:
             m = s.recent[k]
             unit = m.unit_vecs()
             _add_unit(s, unit, -1.0, m.emb)
             _add_unit(new, unit, 1.0, m.emb)
-            new.members.append(m.id)
-            self.story_of[m.id] = new.id
+            state.assign(m.id, new.id)
             if m.id != current:
                 self.moves.append((m.id, s.id, new.id))
-        s.members = [x for x in s.members if x not in gone]
         new.recent = [s.recent[k] for k in leave]
         new.sims = [[s.sims[i][j] for j in leave] for i in leave]
         s.recent = [s.recent[k] for k in stay]
@@ -460,64 +426,32 @@ class StoryClusterer:
         for st, whole in ((new, True), (s, full)):
             if whole:
                 _set_dates(st, [m.date for m in st.recent])
-            if st.last is not None:
-                heapq.heappush(self._date_heap, (st.last.toordinal(), self.seq, st.id))
-        new.last_seq = self.seq
-        heapq.heappush(self._seq_heap, (self.seq, new.id))
+            state.schedule(st, by_date=True, by_seq=False)
+        new.last_seq = state.seq
+        state.schedule(new, by_date=False, by_seq=True)
         self._reindex(new)
+        state.changed(new)
+        state.changed(s)
 
-    def _reindex(self, s: _Story) -> None:
+    def _reindex(self, s: StoryProfile) -> None:
         c = self.config
         w = self._weighted({"terms": s.vecs["terms"], "names": s.vecs["names"]})
-        keys = {k for k, _ in self._probe_keys(w["terms"], w["names"], c.index_terms, c.index_names)}
-        for k in s.indexed - keys:
-            self._unpost(k, s.id)
-        for k in keys:  # (re)posted at the recent end; the oldest story drops off a full key
-            p = self.postings.setdefault(k, {})
-            p.pop(s.id, None)
-            p[s.id] = None
-            if len(p) > c.posting_cap:
-                old = next(iter(p))
-                del p[old]
-                self.stories[old].indexed.discard(k)
-        s.indexed = keys
-
-    def _unpost(self, key: str, sid: str) -> None:
-        p = self.postings.get(key)
-        if p is not None:
-            p.pop(sid, None)
-            if not p:
-                del self.postings[key]
+        self.state.index(s, {k for k, _ in self._probe_keys(w["terms"], w["names"], c.index_terms, c.index_names)})
 
     def _retire(self, now: dt.date | None) -> None:
         c = self.config
-        if now is not None:
-            limit = now.toordinal() - c.window_days
-            while self._date_heap and self._date_heap[0][0] < limit:
-                day, _, sid = heapq.heappop(self._date_heap)
-                s = self.stories[sid]
-                if s.live and s.last is not None and s.last.toordinal() == day:
-                    self._retire_story(s)
-        limit_seq = self.seq - c.window_articles
-        while self._seq_heap and self._seq_heap[0][0] < limit_seq:
-            q, sid = heapq.heappop(self._seq_heap)
-            s = self.stories[sid]
-            if s.live and s.last_seq == q:
-                self._retire_story(s)
+        day = now.toordinal() - c.window_days if now is not None else None
+        for s in self.state.due(day, self.state.seq - c.window_articles):
+            self._retire_story(s)
 
-    def _retire_story(self, s: _Story) -> None:
-        for k in s.indexed:
-            self._unpost(k, s.id)
-        s.indexed = set()
+    def _retire_story(self, s: StoryProfile) -> None:
+        self.state.unindex(s)
         s.live = False
-        s.vecs = {ch: {} for ch in CHANNELS}  # a retired story keeps members and dates only
+        s.vecs = {ch: {} for ch in CHANNELS}  # a retired story keeps its dates only
         s.recent, s.sims = [], []
         s.norms = None
         s.emb = None
-
-    @property
-    def live_stories(self) -> int:
-        return sum(1 for s in self.stories.values() if s.live)
+        self.state.changed(s)
 
 
 def _top(v: dict[str, float], k: int) -> dict[str, float]:
@@ -570,10 +504,10 @@ def _reassign(cl: StoryClusterer, feats: list[ArticleFeatures], labels: list[str
     units = []
     for f in feats:
         units.append({ch: _normalise(dict(v)) for ch, v in _channels(f).items()})
-    stories: dict[str, _Story] = {}
+    stories: dict[str, StoryProfile] = {}
     members: dict[str, set[int]] = {}
     for i, lab in enumerate(labels):
-        st = stories.setdefault(lab, _Story(id=lab))
+        st = stories.setdefault(lab, StoryProfile(id=lab))
         members.setdefault(lab, set()).add(i)
         _add_unit(st, units[i], 1.0, feats[i].embedding)
     postings: dict[str, set[str]] = {}
@@ -613,9 +547,8 @@ def _reassign(cl: StoryClusterer, feats: list[ArticleFeatures], labels: list[str
             if sc >= best_score:
                 best, best_score = st, sc
         if best is None:
-            best = own if own.size == 0 else _Story(id=f"s{cl._next_story}")
+            best = own if own.size == 0 else StoryProfile(id=cl.state.new_story().id)
             if best is not own:
-                cl._next_story += 1
                 stories[best.id] = best
                 members[best.id] = set()
                 for key, _ in cl._probe_keys(vecs["terms"], vecs["names"], c.index_terms, c.index_names):
@@ -629,7 +562,7 @@ def _reassign(cl: StoryClusterer, feats: list[ArticleFeatures], labels: list[str
     return out, moved
 
 
-def _add_unit(st: _Story, unit: dict[str, dict[str, float]], sign: float,
+def _add_unit(st: StoryProfile, unit: dict[str, dict[str, float]], sign: float,
               emb: np.ndarray | None = None) -> None:
     if emb is not None:
         st.emb = sign * emb if st.emb is None else st.emb + sign * emb
@@ -645,6 +578,6 @@ def _add_unit(st: _Story, unit: dict[str, dict[str, float]], sign: float,
     st.norms = None
 
 
-def _set_dates(st: _Story, dates: list[dt.date | None]) -> None:
+def _set_dates(st: StoryProfile, dates: list[dt.date | None]) -> None:
     known = [d for d in dates if d is not None]
     st.first, st.last = (min(known), max(known)) if known else (None, None)

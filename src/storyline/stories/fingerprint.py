@@ -6,17 +6,18 @@
   signature in every process and every run).
 - ``NearDuplicateIndex``: ``add(article_id, signature) -> duplicate_of | None`` links an article
   to the earliest indexed article whose estimated Jaccard similarity reaches ``threshold``
-  (exact copies score 1.0). Candidates come from rensa's banded LSH, then every candidate is
-  verified on the stored signature, so a band collision alone never makes a duplicate. The
-  index pickles whole (``rensa`` objects support pickle), so the store can persist it and a
-  later run keeps matching against earlier runs' articles.
+  (exact copies score 1.0). Candidates share a band key (``band_keys``: the signature cut into
+  ``num_bands`` bands, each hashed to 64 bits), then every candidate is verified on its
+  signature, so a band collision alone never makes a duplicate. The store keeps the same band
+  keys as indexed rows, so a later run matches against earlier runs' articles.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 import numpy as np
-from rensa import RMinHash, RMinHashLSH
+from rensa import RMinHash
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -34,8 +35,30 @@ def minhash(items: set[str], *, num_perm: int = 64, seed: int = 7) -> RMinHash:
     return m
 
 
+def digest(sig: RMinHash) -> np.ndarray:
+    """The signature as ``num_perm`` uint32 values (what the index and the store keep)."""
+    return np.asarray(sig.digest(), dtype=np.uint32)
+
+
+def band_keys(d: np.ndarray, num_bands: int) -> list[int]:
+    """One signed 64-bit key per band of the digest ``d`` (band number included, so equal rows
+    in different bands never collide): two signatures are LSH candidates when a key is shared."""
+    rows = len(d) // num_bands
+    out = []
+    for b in range(num_bands):
+        h = hashlib.blake2b(d[b * rows:(b + 1) * rows].tobytes(), digest_size=8, person=b"band%04d" % b)
+        out.append(int.from_bytes(h.digest(), "big", signed=True))
+    return out
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two digests (share of equal values)."""
+    return float(np.mean(a == b))
+
+
 class NearDuplicateIndex:
-    """Banded MinHash LSH with verification; keys are article ids (opaque strings)."""
+    """Banded MinHash LSH with verification, in memory; keys are article ids (opaque strings).
+    The store keeps the same bands as rows (``storyline.store.story_state``)."""
 
     def __init__(self, *, threshold: float = 0.7, num_perm: int = 64, num_bands: int = 16):
         if num_perm % num_bands:
@@ -43,9 +66,9 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self.num_bands = num_bands
-        self._lsh = RMinHashLSH(threshold=threshold, num_perm=num_perm, num_bands=num_bands)
+        self._bands: dict[int, list[int]] = {}
         self._ids: list[str] = []
-        self._digests = bytearray()  # num_perm uint32 per indexed article, back to back
+        self._digests: list[np.ndarray] = []
         self._dup_root: list[int] = []  # the earliest article each indexed article copies
 
     def __len__(self) -> int:
@@ -53,21 +76,15 @@ class NearDuplicateIndex:
 
     def query(self, sig: RMinHash) -> tuple[str, float] | None:
         """The earliest near-copy of ``sig`` already indexed, with its estimated Jaccard."""
-        hit = self._query(sig)
+        d = digest(sig)
+        hit = self._query(d, band_keys(d, self.num_bands))
         return None if hit is None else (self._ids[hit[0]], hit[1])
 
-    def _digest(self, k: int) -> np.ndarray:
-        n = self.num_perm * 4
-        return np.frombuffer(bytes(self._digests[k * n:(k + 1) * n]), dtype=np.uint32)
-
-    def _query(self, sig: RMinHash) -> tuple[int, float] | None:
-        cands = self._lsh.query(sig)
-        if not cands:
-            return None
-        d = np.asarray(sig.digest(), dtype=np.uint32)
+    def _query(self, d: np.ndarray, keys: list[int]) -> tuple[int, float] | None:
+        cands = {k for key in keys for k in self._bands.get(key, ())}
         best: tuple[int, float] | None = None
         for k in cands:
-            j = float(np.mean(self._digest(k) == d))
+            j = similarity(self._digests[k], d)
             if j >= self.threshold:
                 root = self._dup_root[k]
                 if best is None or root < best[0]:
@@ -80,10 +97,13 @@ class NearDuplicateIndex:
         Copies of copies point at the first article of the chain."""
         if sig is None:
             return None
-        hit = self._query(sig)
+        d = digest(sig)
+        keys = band_keys(d, self.num_bands)
+        hit = self._query(d, keys)
         k = len(self._ids)
         self._ids.append(article_id)
-        self._digests += np.asarray(sig.digest(), dtype=np.uint32).tobytes()
+        self._digests.append(d)
         self._dup_root.append(k if hit is None else hit[0])
-        self._lsh.insert(k, sig)
+        for key in keys:
+            self._bands.setdefault(key, []).append(k)
         return None if hit is None else self._ids[hit[0]]
