@@ -33,12 +33,10 @@ def test_batch_is_stored_once_and_read_back(store_url):
     store = Store(store_url)
     ex = _extraction()
     story = {"title": "Strike", "start": "2024-06-14", "end": "2024-06-14", "versions": [{"id": "strike-1"}]}
-    assert store.add_batch([(ex, StoryAssignment("strike-1", "s1"))], stories={"s1": story},
-                           clusterer_state=b"\x00state") == 1
+    assert store.add_batch([(ex, StoryAssignment("strike-1", "s1"))], stories={"s1": story}) == 1
     assert store.add_batch([(ex, StoryAssignment("strike-1", "s1"))]) == 0  # same content: nothing added
     assert store.count_articles() == 1
     assert store.known_hashes([ex.article.content_hash, "nope"]) == {ex.article.content_hash}
-    assert store.clusterer_state() == b"\x00state"
     rec = store.article("strike-1")
     assert rec["story"] == "s1" and rec["text"] == TEXT
     assert Extraction.from_contract(rec).attributions == ex.attributions

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from test_stories_cluster import ferry  # two look-alike ferry sinkings with shared background
@@ -11,78 +12,49 @@ from storyline.stories import ClusterConfig, StoryClusterer
 from storyline.store import Store
 
 
-class MoveRecorder(StoryClusterer):
-    """The real clusterer, remembering the moves it handed out."""
-
-    recorded: list = []
-
-    def take_moves(self):
-        out = super().take_moves()
-        self.recorded = self.recorded + out
-        return out
-
-
-@pytest.mark.parametrize("batch_size", [1, 3, 12])
-def test_ingest_refiles_what_a_split_moves(tmp_path, batch_size):
-    store = Store(tmp_path / "moves.db")
-    cl = MoveRecorder(ClusterConfig(today=dt.date(2024, 6, 1)))
+def _ferries() -> list:
     items, texts = [], set()
     for e in (ferry(ev, i) for i in range(6) for ev in "AB"):
         if e.article.text not in texts:  # ingest drops exact copies before clustering
             texts.add(e.article.text)
             items.append(e)
-    report = jobs.RunReport()
-    for i in range(0, len(items), batch_size):
-        jobs._write(store, [(e, cl.add(e)) for e in items[i:i + batch_size]], cl, report)
+    return items
 
-    assert cl.recorded, "the interleaved look-alikes must be merged first and split later"
+
+CFG = ClusterConfig(today=dt.date(2024, 6, 1))
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 12])
+def test_ingest_refiles_what_a_split_moves(tmp_path, batch_size):
+    store = Store(tmp_path / "moves.db")
+    items = _ferries()
+    memory = StoryClusterer(CFG)
+    for e in items:
+        memory.add(e)
+    jobs.store_extractions(items, store, batch_size=batch_size, config=CFG)
+
     stored = {r["id"]: r["story"] for r in store.articles()}
-    assert stored == {aid: cl.story_of[aid] for aid in stored}  # the store ends where the clusterer does
+    assert stored == {e.article.id: memory.story_of[e.article.id] for e in items}  # as in memory
     by_event = {ev: {s for a, s in stored.items() if a[0] == ev} for ev in "AB"}
     assert len(by_event["A"]) == 1 and len(by_event["B"]) == 1 and by_event["A"] != by_event["B"]
-    listed = {s["id"] for s in store.stories()}
-    assert listed == set(stored.values())  # no story record left behind empty
-    for sid in listed:  # each merged record lists exactly the story's articles
-        versions = sorted(v["article_id"] for v in store.story(sid)["versions"])
-        assert versions == sorted(a for a, s in stored.items() if s == sid)
+    _consistent(store)
 
 
-def _ingest_ferries(store: Store, cl: StoryClusterer) -> list[str]:
-    items, texts = [], set()
-    for e in (ferry(ev, i) for i in range(6) for ev in "AB"):
-        if e.article.text not in texts:
-            texts.add(e.article.text)
-            items.append(e)
-    report = jobs.RunReport()
-    for i in range(0, len(items), 4):
-        jobs._write(store, [(e, cl.add(e)) for e in items[i:i + 4]], cl, report)
-    return [e.article.id for e in items]
+def test_the_interleaved_ferries_are_merged_first_and_split_later():
+    cl = StoryClusterer(CFG)
+    moves = []
+    for e in _ferries():
+        cl.add(e)
+        moves += cl.take_moves()
+    assert moves  # so the test above really re-files stored articles
 
 
-def _consistent(store: Store, cl: StoryClusterer) -> None:
+def _consistent(store: Store) -> None:
     stored = {r["id"]: r["story"] for r in store.articles()}
-    assert stored == {aid: cl.story_of[aid] for aid in stored}
-    assert {s["id"] for s in store.stories()} == set(stored.values())
-    for sid in set(stored.values()):
+    assert {s["id"] for s in store.stories()} == set(stored.values())  # no empty story left behind
+    for sid in set(stored.values()):  # each merged record lists exactly the story's articles
         assert sorted(v["article_id"] for v in store.story(sid)["versions"]) == \
             sorted(a for a, s in stored.items() if s == sid)
-
-
-@pytest.mark.parametrize("state", [b"not a pickle", None])
-def test_an_unreadable_saved_state_is_rebuilt_from_the_store(tmp_path, state):
-    store = Store(tmp_path / "old.db")
-    ids = _ingest_ferries(store, StoryClusterer(ClusterConfig(today=dt.date(2024, 6, 1))))
-    if state is not None:
-        store.add_batch([], clusterer_state=state)  # as if written by another version
-        report = jobs.RunReport()
-        cl = jobs._clusterer(store, report)
-        assert report.reclustered == len(ids)
-    else:  # a good state loads as it is
-        report = jobs.RunReport()
-        cl = jobs._clusterer(store, report)
-        assert report.reclustered == 0
-    _consistent(store, cl)
-    assert StoryClusterer.loads(store.clusterer_state()).story_of == cl.story_of
 
 
 def test_recluster_command_refiles_and_keeps_everything(tmp_path):
@@ -91,13 +63,19 @@ def test_recluster_command_refiles_and_keeps_everything(tmp_path):
     from storyline.cli import app
 
     store = Store(tmp_path / "r.db")
-    ids = _ingest_ferries(store, StoryClusterer(ClusterConfig(today=dt.date(2024, 6, 1), split_threshold=0.0)))
+    items = _ferries()
+    jobs.store_extractions(items, store, batch_size=4, config=ClusterConfig(today=CFG.today, split_threshold=0.0))
     assert len({r["story"] for r in store.articles()}) == 1  # splits off: the look-alikes stay merged
     res = CliRunner().invoke(app, ["recluster", "--db", str(tmp_path / "r.db")])
     assert res.exit_code == 0, res.output
-    assert f"{len(ids)} articles in 2 stories" in res.output
-    _consistent(store, StoryClusterer.loads(store.clusterer_state()))
-    assert store.count_articles() == len(ids)
+    assert f"{len(items)} articles in 2 stories" in res.output
+    _consistent(store)
+    assert store.count_articles() == len(items)
+    b = ferry("B", 1)  # the rebuilt rows serve the next ingest
+    later = replace(b, article=replace(b.article, id="B-later", text=b.article.text + " Divers resumed at dawn."))
+    jobs.store_extractions([later], store, config=CFG)
+    stored = {r["id"]: r["story"] for r in store.articles()}
+    assert stored["B-later"] == stored["B1"] != stored["A1"]
 
 
 def test_embeddings_without_the_extra_is_a_clear_cli_error(tmp_path, monkeypatch):

@@ -211,10 +211,13 @@ class StoreState:
         q = text("SELECT id, profile FROM story_profiles WHERE id IN :ids").bindparams(
             bindparam("ids", expanding=True))
         rows = [r for part in _chunks(want) for r in self.conn.execute(q, {"ids": part}).all()]
-        try:
-            need = {seq for _, p in rows for seq in recent_of(p)}
-        except (ValueError, KeyError, TypeError) as e:
-            raise StoreError(f"unreadable story profile among {', '.join(r[0] for r in rows)}: {e}") from e
+        need: set[int] = set()
+        for sid, p in rows:
+            try:
+                need.update(recent_of(p))
+            except (ValueError, KeyError, TypeError) as e:
+                raise StoreError(f"story_profiles row {sid}: unreadable clustering profile "
+                                 f"({type(e).__name__}: {e})") from e
         members = self._members(need)
         for sid, p in rows:
             try:
