@@ -9,6 +9,7 @@ times, ages, money, percentages, measures ("25,000 tons", "a 24-hour strike") an
 """
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.attrs import DEP, LOWER, TAG
@@ -38,6 +39,7 @@ _VAGUE_KEYS = [(k, tuple(k.split())) for k in sorted(VAGUE, key=lambda k: -len(k
 _VAGUE_FIRST = frozenset(p[0] for _, p in _VAGUE_KEYS)
 _NUMERIC_START = frozenset(NUMBER_WORDS) | frozenset(SCALES) | _VAGUE_FIRST
 
+MAX_VALUE = 1e15  # a larger figure ("9" × 400) is no count of people or things: not a count
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART",
               "FAC", "PRODUCT", "ORG", "GPE", "PERSON", "LOC"}
@@ -76,6 +78,8 @@ def parse_number(words: list[str]) -> float | None:
     if not seen:
         return None
     value = total + current
+    if not math.isfinite(value) or value > MAX_VALUE:
+        return None
     return int(value) if value == int(value) else value
 
 
