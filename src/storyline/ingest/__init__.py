@@ -17,11 +17,12 @@ from storyline.ingest.decode import MAX_BYTES, decode_bytes
 from storyline.ingest.feeds import looks_like_feed, read_feed
 from storyline.ingest.html import read_html
 from storyline.ingest.jsonl import read_json, read_jsonl
+from storyline.ingest.limits import MAX_TEXT_CHARS, max_text_chars, refuse_oversized
 from storyline.ingest.text import split_articles
 from storyline.ingest.warc import read_warc
 from storyline.records import Article
 
-__all__ = ["read_paths", "read_file", "read_text", "InputError"]
+__all__ = ["read_paths", "read_file", "read_text", "InputError", "refuse_oversized", "MAX_TEXT_CHARS"]
 
 JSONL_EXT = {".jsonl", ".ndjson"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -32,8 +33,24 @@ Item = Article | InputError
 
 
 def read_paths(paths: Iterable[str | Path], *, published: dt.date | None = None,
-               source: str | None = None) -> Iterator[Item]:
-    """Every article in ``paths`` (files, folders, ``-`` for stdin, feed URLs), in order."""
+               source: str | None = None, max_chars: int | None = None) -> Iterator[Item]:
+    """Every article in ``paths`` (files, folders, ``-`` for stdin, feed URLs), in order; an
+    article whose text is over the limit (storyline.ingest.limits) comes as its InputError."""
+    try:
+        limit = max_text_chars(max_chars)
+    except InputError as e:
+        yield e
+        return
+    for item in _read_paths(paths, published=published, source=source):
+        if isinstance(item, Article):
+            refused = refuse_oversized(item, limit)
+            if refused is not None:
+                item = refused
+        yield item
+
+
+def _read_paths(paths: Iterable[str | Path], *, published: dt.date | None,
+                source: str | None) -> Iterator[Item]:
     for p in paths:
         p = str(p)
         if p == "-":
