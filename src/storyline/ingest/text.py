@@ -18,6 +18,7 @@ FINAL_PUNCT = tuple(".!?:;,…\"'”’)]»–—-")
 MAX_HEADLINE_WORDS = 25
 MAX_HEADLINE_CHARS = 200
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")  # C0 controls but tab and line breaks, DEL
 _NOT_HEADLINES = re.compile(r"^(by|photo|image|advertisement|related|read more|source|updated|published)\b",
                             re.IGNORECASE)
 
@@ -29,8 +30,10 @@ class RawArticle:
 
 
 def normalize_whitespace(text: str) -> str:
-    """CRLF/CR → LF, runs of spaces and tabs → one space, lines stripped, at most one blank line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """CRLF/CR/VT → LF, control characters (NUL, ESC, BEL...) dropped, runs of spaces and tabs →
+    one space, lines stripped, at most one blank line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n")
+    text = _CONTROLS.sub("", text)
     lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
     out: list[str] = []
     for ln in lines:
