@@ -3,11 +3,26 @@ published, source, url. A bad line is reported with its line number; the rest is
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from storyline.errors import InputError
 from storyline.ingest.dates import parse_published
 from storyline.records import Article
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # json.loads joins pairs: any left is unpaired
+
+
+def _loads(text: str):
+    """json.loads, with nesting too deep for the parser reported as a JSONDecodeError."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+    except ValueError as e:  # an integer of more than 4,300 digits
+        raise json.JSONDecodeError(f"unreadable value: {e}", text, 0) from None
 
 
 def read_jsonl(text: str, where: str, *, published=None, source=None) -> Iterator[Article | InputError]:
@@ -16,7 +31,7 @@ def read_jsonl(text: str, where: str, *, published=None, source=None) -> Iterato
             continue
         at = f"{where}:{n}"
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except json.JSONDecodeError as e:
             yield InputError(at, f"malformed JSON ({e.msg} at column {e.colno})")
             continue
@@ -26,7 +41,7 @@ def read_jsonl(text: str, where: str, *, published=None, source=None) -> Iterato
 def read_json(text: str, where: str, *, published=None, source=None) -> Iterator[Article | InputError]:
     """A .json file holding one article object or a list of them."""
     try:
-        obj = json.loads(text)
+        obj = _loads(text)
     except json.JSONDecodeError as e:
         yield InputError(where, f"malformed JSON ({e.msg} at line {e.lineno})")
         return
@@ -41,7 +56,15 @@ def _article(obj, at: str, where: str, published, source) -> list[Article | Inpu
     missing = [k for k in ("id", "text") if not isinstance(obj.get(k), str)]
     if missing:
         return [InputError(at, f"missing or non-string field(s): {', '.join(missing)}")]
+    if not obj["text"].strip():
+        return [InputError(at, "empty text (only whitespace)")]
     out: list[Article | InputError] = []
+    obj = dict(obj)
+    bad = [k for k, v in obj.items() if isinstance(v, str) and _SURROGATE.search(v)]
+    for k in bad:  # not encodable as UTF-8; U+FFFD keeps every offset
+        obj[k] = _SURROGATE.sub("\ufffd", obj[k])
+    if bad:
+        out.append(InputError(at, f"unpaired surrogate escapes in {', '.join(bad)}; kept with U+FFFD in their place"))
     pub = published
     if obj.get("published") not in (None, ""):
         try:
