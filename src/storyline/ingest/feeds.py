@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html.parser import HTMLParser
 
 from storyline.errors import InputError
 from storyline.ingest.dates import from_struct_time
@@ -15,13 +16,32 @@ def looks_like_feed(text: str) -> bool:
         or head.startswith("<rss") or head.startswith("<feed")
 
 
+class _TextOnly(HTMLParser):
+    """The character data of an HTML fragment; flat, so any depth of nesting is fine."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
 def _html_to_text(fragment: str) -> str:
+    """The text of an entry's HTML: lxml, else (odd or deeply nested markup, where libxml2
+    stops at its depth limit) the standard library's flat parser."""
     import lxml.html
 
     try:
-        return lxml.html.fromstring(fragment).text_content()
-    except Exception:  # lxml raises several types on odd fragments; plain text is the fallback
-        return fragment
+        text = lxml.html.fromstring(fragment).text_content()
+    except Exception:  # lxml raises several types on odd fragments
+        text = ""
+    if text.strip():
+        return text
+    parser = _TextOnly()
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.parts)
 
 
 def read_feed(data: str | bytes, where: str, *, published=None, source=None) -> Iterator[Article | InputError]:
