@@ -3,7 +3,7 @@
 Each piece (storyline.annotate.chunks) is parsed and extracted as a short text of its own; here
 its spans move by the piece's start, its indices (``nested_in``, an event's ``place`` and
 ``date``) by the records of the pieces before it, and entities of the same name and type in
-several pieces become one entity (ids renumbered "e1", "e2", ... in order of first mention).
+several pieces become one entity (ids renumbered "e1", "e2", ... in the order the pieces list them).
 Records inside one piece are exactly those of the piece on its own.
 """
 from __future__ import annotations
