@@ -116,3 +116,15 @@ def test_long_punctuation_runs_tokenize_in_linear_time(nlp, run):
 def test_ordinary_text_tokenizes_as_spacy_does(nlp):
     text = 'He said: "We will win." (See https://example.com/a?b=c.) Don\'t stop.'
     assert [t.text for t in nlp.make_doc(text)] == [t.text for t in nlp.tokenizer.base(text)]
+
+
+def test_long_and_short_articles_come_out_in_input_order(nlp):
+    short = "The mayor said on Monday that 12 people were killed."
+    arts = [Article(id="s1", text=short), Article(id="l1", text=short + "\n\n" + short * 30),
+            Article(id="l2", text=short * 30), Article(id="big", text="x " * 2000),
+            Article(id="s2", text=short)]
+    refused: list[InputError] = []
+    out = list(extract(arts, chunk_chars=500, max_chars=3000, on_refused=refused.append))
+    assert [e.article.id for e in out] == ["s1", "l1", "l2", "s2"]
+    assert [r.where for r in refused] == ["big"]
+    assert [len(e.counts) for e in out] == [1, 31, 30, 1]
