@@ -317,22 +317,28 @@ def evaluate(name: Annotated[str, typer.Argument(help="attributions, stories, ev
              limit: Annotated[Optional[int], typer.Option(help="Only the first N documents.")] = None,
              as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
              embeddings: Annotated[bool, typer.Option(
-                 "--embeddings", help="stories only: cluster with the embeddings extra.")] = False) -> None:
+                 "--embeddings", help="stories only: cluster with the embeddings extra.")] = False,
+             writers: Annotated[int, typer.Option(
+                 help="stories only: also cluster through a store, with this many concurrent writer processes.")] = 0,
+             store_url: Annotated[Optional[str], typer.Option(
+                 "--store", help="stories only, with --writers: an empty database URL to write (default: a temporary SQLite file).")] = None) -> None:
     """Score storyline on annotated data with the published protocols, baselines beside it."""
     import importlib
 
     names = ("attributions", "stories", "events", "dates", "places")
     if name not in names:
         raise StorylineError(f"unknown evaluation {name!r}: choose one of {', '.join(names)}")
-    if embeddings and name != "stories":
-        raise StorylineError("--embeddings applies to `storyline eval stories` only")
+    if (embeddings or writers) and name != "stories":
+        raise StorylineError("--embeddings and --writers apply to `storyline eval stories` only")
     module = importlib.import_module(f"storyline.evaluation.{name}")
+    kwargs = {}
     if embeddings:
         from storyline.stories import ClusterConfig
 
-        report = module.run(data=data, split=split, limit=limit, config=ClusterConfig(embeddings=True))
-    else:
-        report = module.run(data=data, split=split, limit=limit)
+        kwargs["config"] = ClusterConfig(embeddings=True)
+    if writers:
+        kwargs.update(writers=writers, store_url=store_url)
+    report = module.run(data=data, split=split, limit=limit, **kwargs)
     if as_json:
         out.print_json(json.dumps(report.to_json()))
         return

@@ -102,6 +102,23 @@ def score(pred: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
     return {"bcubed_p": p, "bcubed_r": r, "bcubed_f1": f, "pairwise_f1": pairwise_f1(pred, gold)}
 
 
+def _emptied(url: str | None) -> str | None:
+    """``url`` with every table dropped (a store to fill again), or ``None``."""
+    if url is None:
+        return None
+    from sqlalchemy import MetaData, create_engine
+
+    engine = create_engine(url if "://" in url else f"sqlite:///{url}")
+    meta = MetaData()
+    meta.reflect(engine)
+    meta.drop_all(engine)
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE IF EXISTS articles_fts")
+    engine.dispose()
+    return url
+
+
 # ---- systems ----------------------------------------------------------------------------
 def storyline_labels(exts: Sequence[Extraction], config: ClusterConfig | None = None) -> list[str]:
     """The final partition: each article's story once the whole stream is in (a later split
@@ -170,8 +187,13 @@ def minhash_labels(articles: Sequence[Article]) -> list[str]:
 # ---- entry point ------------------------------------------------------------------------
 def run(data: Path | None = None, split: str | None = None, limit: int | None = None,
         *, config: ClusterConfig | None = None, baselines: bool = True,
-        extract: Callable[[Sequence[Article]], list[Extraction]] | None = None) -> Report:
-    """Score both sets (``split`` = "basil" or "ecbplus" for one); ``limit`` caps articles per set."""
+        extract: Callable[[Sequence[Article]], list[Extraction]] | None = None,
+        writers: int = 0, store_url: str | None = None) -> Report:
+    """Score both sets (``split`` = "basil" or "ecbplus" for one); ``limit`` caps articles per set.
+
+    ``writers`` adds two rows clustered through a store the way ``ingest`` does
+    (``evaluation.stories_store``): ``store_1`` (one writer) and ``store_N`` (``writers``
+    concurrent processes), on a temporary SQLite file or on ``store_url`` (emptied first)."""
     root = require(Path(data) if data else data_root() / "stories", "story evaluation data")
     names = [split] if split else list(SETS)
     for nm in names:
@@ -191,6 +213,12 @@ def run(data: Path | None = None, split: str | None = None, limit: int | None = 
             systems["storyline_batch"] = [a.story for a in batch_cluster(exts, config)]
             systems["tfidf_centroid"] = tfidf_centroid_labels(arts)
             systems["minhash_only"] = minhash_labels(arts)
+        if writers:
+            from storyline.evaluation.stories_store import store_labels
+
+            for w in dict.fromkeys((1, writers)):
+                systems[f"store_{w}"] = store_labels(exts, writers=w, url=_emptied(store_url), config=config)
+                rows.setdefault(f"store_{w}", {})
         for sys_name, labels in systems.items():
             for metric, v in score(labels, gold).items():
                 rows[sys_name][f"{nm}_{metric}"] = round(v, 4)
@@ -200,5 +228,6 @@ def run(data: Path | None = None, split: str | None = None, limit: int | None = 
         f"tfidf_centroid: one threshold ({BASELINE_THRESHOLD}) for both sets (README reference "
         "implementation: 0.936 BASIL, 0.860 ECB+)",
         "entities: spaCy NER (doc.ents) with the parser off",
-    )
+    ) + ((f"store_N: {writers} writer processes at once, article i to writer i % {writers}, "
+          "batches of 16, one shared story state in the store",) if writers else ())
     return Report(name="stories", rows=rows, notes=notes)
