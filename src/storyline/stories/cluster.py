@@ -59,6 +59,11 @@ How an article is placed (``add``):
    stories) or that has not grown for ``window_articles`` arrivals leaves the candidate index and
    drops its vectors and remembered members (memory stays bounded by the live window). Its
    articles keep their story; a near-copy of one of them still joins it.
+   On the store's rows (several writers, so arrivals may come out of date order) a dated story
+   is never dropped: the candidate lookup itself keeps to stories whose dates come within
+   ``window_days`` of the arriving article's, which is the same choice for a stream in date
+   order and still finds the story of its day for an article a slower writer delivers late.
+   Undated stories retire after ``window_articles`` arrivals as above.
 
 The defaults were fitted once on BASIL dev and ECB+ dev together (storyline.evaluation.stories)
 and are the only configuration: nothing depends on which collection is being clustered.
