@@ -83,3 +83,18 @@ def test_a_missing_module_is_one_clear_error_with_the_install_command(monkeypatc
     assert [r.module for r in e.value.missing] == ["lxml_html_clean", "warcio"]
     assert str(e.value) == ("storyline's environment is incomplete: lxml_html_clean, warcio not installed. "
                             "Install with: pip install 'lxml_html_clean==0.4.6' 'warcio==1.8.1'")
+
+
+def test_the_cli_reports_a_missing_module_once_before_reading_input(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from storyline import cli, environment
+
+    real = environment.importlib.util.find_spec
+    monkeypatch.setattr(environment.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "lxml_html_clean" else real(name, *a))
+    src = tmp_path / "a.txt"
+    src.write_text("A ferry sank near Dunmere on Monday, officials said.\n")
+    res = CliRunner().invoke(cli.app, ["ingest", str(src), "--db", str(tmp_path / "x.db")])
+    assert res.exit_code == 1 and res.output.count("lxml_html_clean") >= 1
+    assert "Traceback" not in res.output and not (tmp_path / "x.db").exists()

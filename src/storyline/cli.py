@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from storyline import jobs
+from storyline.environment import check_environment
 from storyline.errors import InputError, StorylineError
 from storyline.store import DEFAULT_DB, Store
 
@@ -39,12 +40,14 @@ OutOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JS
 
 
 def command(name: str | None = None):
-    """Register a command whose library errors become `Error: ...` and exit code 1."""
+    """Register a command whose library errors become `Error: ...` and exit code 1. A missing
+    dependency is reported once, before any input is read."""
 
     def wrap(fn):
         @functools.wraps(fn)
         def run(*args, **kwargs):
             try:
+                check_environment()
                 return fn(*args, **kwargs)
             except StorylineError as e:
                 err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
