@@ -109,14 +109,29 @@ def _warc(n: int, gz: bool = True) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("cut", [0.34, 0.5, 0.67, 0.9, 0.99])
-def test_truncated_warc_is_read_as_far_as_it_goes(tmp_path, cut):
-    data = _warc(3)
-    p = tmp_path / "a.warc.gz"
+@pytest.mark.parametrize("gz", [True, False])
+@pytest.mark.parametrize("cut", [0.1, 0.34, 0.5, 0.67, 0.8, 0.9, 0.99, 0.999])
+def test_truncated_warc_is_read_as_far_as_it_goes_and_says_so(tmp_path, cut, gz):
+    data = _warc(3, gz=gz)
+    p = tmp_path / ("a.warc.gz" if gz else "a.warc")
     p.write_bytes(data[:int(len(data) * cut)])
     items = _read(p)
-    assert items and all(isinstance(i, (Article, InputError)) for i in items)
+    if cut == 0.999 and not gz:  # only the blank line after the last record is gone: nothing lost
+        assert len(items) == 3 and all(isinstance(i, Article) for i in items)
+        return
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == 1 and errors[0].where == str(p) and not errors[0].kept  # a cut is never silent
+    assert any(w in errors[0].reason for w in ("truncated", "damaged", "not a readable"))
+    assert items[-1] is errors[0]  # after the records before the cut
     assert len(_texts(items)) <= 3
+
+
+def test_whole_warc_reads_without_an_error(tmp_path):
+    for gz in (True, False):
+        p = tmp_path / ("a.warc.gz" if gz else "a.warc")
+        p.write_bytes(_warc(3, gz=gz))
+        items = _read(p)
+        assert all(isinstance(i, Article) for i in items) and len(items) == 3
 
 
 @pytest.mark.parametrize("name, data", [

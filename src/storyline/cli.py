@@ -28,7 +28,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 out = Console()
 err = Console(stderr=True)
 
-DbOpt = Annotated[Path, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
 OptDbOpt = Annotated[Optional[str], typer.Option("--db", help="Also store results in this database.")]
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date YYYY-MM-DD for inputs that carry none.")]
@@ -84,7 +84,7 @@ def _open_out(path: Path | None):
 
 @command()
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed URLs, or - for stdin.")],
-           db: DbOpt = Path(DEFAULT_DB), published: PublishedOpt = None,
+           db: DbOpt = DEFAULT_DB, published: PublishedOpt = None,
            source: Annotated[Optional[str], typer.Option(help="Source name for inputs that carry none.")] = None,
            batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
            processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
@@ -112,7 +112,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed
 
 @command()
 def watch(folder: Annotated[Path, typer.Argument(help="Folder to watch for new or changed files.")],
-          db: DbOpt = Path(DEFAULT_DB), published: PublishedOpt = None,
+          db: DbOpt = DEFAULT_DB, published: PublishedOpt = None,
           source: Annotated[Optional[str], typer.Option(help="Source name for inputs that carry none.")] = None,
           interval: Annotated[float, typer.Option(help="Seconds between scans.")] = 5.0) -> None:
     """Ingest new files as they appear in a folder (Ctrl-C to stop)."""
@@ -180,7 +180,7 @@ def cluster(paths: PathsArg = None, published: PublishedOpt = None, output: OutO
 
 
 @command()
-def recluster(db: DbOpt = Path(DEFAULT_DB), embeddings: EmbeddingsOpt = False) -> None:
+def recluster(db: DbOpt = DEFAULT_DB, embeddings: EmbeddingsOpt = False) -> None:
     """Cluster every stored article again, in arrival order, and re-file stories (one transaction)."""
     from storyline.stories import ClusterConfig
 
@@ -194,7 +194,7 @@ def recluster(db: DbOpt = Path(DEFAULT_DB), embeddings: EmbeddingsOpt = False) -
 
 
 @command()
-def stories(db: DbOpt = Path(DEFAULT_DB),
+def stories(db: DbOpt = DEFAULT_DB,
             limit: Annotated[int, typer.Option(help="How many to list.")] = 50) -> None:
     """List stories, latest first."""
     store = _existing_store(db)
@@ -209,7 +209,7 @@ def stories(db: DbOpt = Path(DEFAULT_DB),
 
 @command()
 def show(key: Annotated[str, typer.Argument(help="A story id or an article id.")],
-         db: DbOpt = Path(DEFAULT_DB),
+         db: DbOpt = DEFAULT_DB,
          story: Annotated[bool, typer.Option("--story", help="Given an article, show its whole story.")] = False
          ) -> None:
     """Show a story (merged account, versions) or an article (text with facts highlighted)."""
@@ -229,7 +229,7 @@ def show(key: Annotated[str, typer.Argument(help="A story id or an article id.")
 
 
 @command()
-def quotes(db: DbOpt = Path(DEFAULT_DB),
+def quotes(db: DbOpt = DEFAULT_DB,
            speaker: Annotated[Optional[str], typer.Option(help="Part of the speaker's name.")] = None,
            about: Annotated[Optional[str], typer.Option(help="Words the statement contains.")] = None,
            limit: int = 100) -> None:
@@ -242,7 +242,7 @@ def quotes(db: DbOpt = Path(DEFAULT_DB),
 
 
 @command()
-def events(db: DbOpt = Path(DEFAULT_DB),
+def events(db: DbOpt = DEFAULT_DB,
            type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
            actor: Annotated[Optional[str], typer.Option(help="Part of an actor's or recipient's name.")] = None,
            limit: int = 100) -> None:
@@ -258,7 +258,7 @@ def events(db: DbOpt = Path(DEFAULT_DB),
 
 @command()
 def search(query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax).")],
-           db: DbOpt = Path(DEFAULT_DB), limit: int = 20) -> None:
+           db: DbOpt = DEFAULT_DB, limit: int = 20) -> None:
     """Full-text search over stored articles."""
     store = _existing_store(db)
     table = Table("article", "story", "title", "match")
@@ -268,7 +268,7 @@ def search(query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5
 
 
 @command()
-def export(db: DbOpt = Path(DEFAULT_DB),
+def export(db: DbOpt = DEFAULT_DB,
            format: Annotated[str, typer.Option("--format", help="jsonl, stories-jsonl, gkg or parquet (a folder of tables; needs --output).")] = "jsonl",
            output: OutOpt = None) -> None:
     """Export stored articles (contract records with story ids), merged stories, GKG-style TSV or Parquet tables."""
@@ -301,7 +301,7 @@ def export(db: DbOpt = Path(DEFAULT_DB),
 
 
 @command()
-def serve(db: DbOpt = Path(DEFAULT_DB),
+def serve(db: DbOpt = DEFAULT_DB,
           host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="Port.")] = 8000) -> None:
     """Serve the web pages and the JSON API (OpenAPI docs at /docs)."""
@@ -364,7 +364,7 @@ def _fmt(v) -> str:
     return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
-def _existing_store(db: Path) -> Store:
+def _existing_store(db: str) -> Store:
     if "://" not in str(db) and not Path(db).exists():
         raise StorylineError(f"no database at {db}: run `storyline ingest PATH --db {db}` first")
     return Store(db)

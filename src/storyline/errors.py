@@ -7,12 +7,21 @@ class StorylineError(Exception):
 
 
 class InputError(StorylineError):
-    """A file or record could not be read. Carries the path (or path:line) and the reason."""
+    """A file or record could not be read. Carries the path (or path:line) and the reason.
 
-    def __init__(self, where: str, reason: str):
+    ``kept`` marks a repair, not a refusal: the article was read and goes on, with something
+    replaced or dropped that the reason names (a bad publication date, an unencodable character).
+    """
+
+    def __init__(self, where: str, reason: str, *, kept: bool = False):
         self.where = where
         self.reason = reason
+        self.kept = kept
         super().__init__(f"{where}: {reason}")
+
+    @property
+    def outcome(self) -> str:
+        return "kept" if self.kept else "refused"
 
 
 class ModelNotInstalled(StorylineError):

@@ -11,6 +11,8 @@ from storyline.ingest.dates import parse_published
 from storyline.records import Article
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # json.loads joins pairs: any left is unpaired
+# characters no store can hold: unpaired surrogates are not UTF-8; PostgreSQL text refuses NUL
+_UNSTORABLE = (("unpaired surrogate escapes", _SURROGATE), ("NUL characters", re.compile("\x00")))
 
 
 def _loads(text: str):
@@ -60,17 +62,18 @@ def _article(obj, at: str, where: str, published, source) -> list[Article | Inpu
         return [InputError(at, "empty text (only whitespace)")]
     out: list[Article | InputError] = []
     obj = dict(obj)
-    bad = [k for k, v in obj.items() if isinstance(v, str) and _SURROGATE.search(v)]
-    for k in bad:  # not encodable as UTF-8; U+FFFD keeps every offset
-        obj[k] = _SURROGATE.sub("\ufffd", obj[k])
-    if bad:
-        out.append(InputError(at, f"unpaired surrogate escapes in {', '.join(bad)}; kept with U+FFFD in their place"))
+    for what, pattern in _UNSTORABLE:  # U+FFFD in their place keeps every offset
+        bad = [k for k, v in obj.items() if isinstance(v, str) and pattern.search(v)]
+        for k in bad:
+            obj[k] = pattern.sub("\ufffd", obj[k])
+        if bad:
+            out.append(InputError(at, f"{what} in {', '.join(bad)}; kept with U+FFFD in their place", kept=True))
     pub = published
     if obj.get("published") not in (None, ""):
         try:
             pub = parse_published(str(obj["published"]))
         except ValueError as e:
-            out.append(InputError(at, f"{e}; kept without a publication date"))
+            out.append(InputError(at, f"{e}; kept without a publication date", kept=True))
             pub = None
     title = obj.get("title")
     out.insert(0, Article(
