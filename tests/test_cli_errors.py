@@ -1,5 +1,6 @@
 """The CLI's error paths: one line per bad input naming the file and the reason, the good inputs
-still processed, exit code 1 only when nothing could be read, never a traceback."""
+still processed, exit code 2 when some input was refused and 1 when the run failed, never a
+traceback (tests/test_cli_exit_status.py holds the rest of the exit-status contract)."""
 from __future__ import annotations
 
 import json
@@ -22,9 +23,9 @@ def _lines(output: str) -> list[str]:
     return [ln for ln in output.splitlines() if ln.strip()]
 
 
-def test_missing_path_is_one_line_error_and_exit_1(runner, tmp_path):
+def test_missing_path_is_one_line_error_and_exit_2(runner, tmp_path):
     r = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.exception is None or isinstance(r.exception, SystemExit)
     assert "Traceback" not in r.output
     assert f"Error: {tmp_path / 'nope.txt'}: no such file or directory" in r.stderr
@@ -38,7 +39,7 @@ def test_bad_inputs_reported_and_good_ones_still_processed(runner, tmp_path):
                                         encoding="utf-8")
     (tmp_path / "nomain.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
     r = runner.invoke(app, ["extract", str(tmp_path)])
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 2, r.output  # some refused, the rest written
     ids = [json.loads(ln)["id"] for ln in _lines(r.stdout)]
     assert ids == ["x1", "good.txt#1"]
     err = r.stderr
@@ -51,11 +52,12 @@ def test_bad_inputs_reported_and_good_ones_still_processed(runner, tmp_path):
     assert "Traceback" not in r.output
 
 
-def test_nothing_readable_exits_1(runner, tmp_path):
+def test_nothing_readable_exits_2(runner, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     r = runner.invoke(app, ["extract", str(tmp_path / "empty.txt")])
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert _lines(r.stdout) == []
+
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads unreadable files")
@@ -65,7 +67,7 @@ def test_unreadable_file_in_folder_is_reported(runner, tmp_path):
     locked.write_text(GOOD, encoding="utf-8")
     locked.chmod(0)
     r = runner.invoke(app, ["extract", str(tmp_path)])
-    assert r.exit_code == 0
+    assert r.exit_code == 2
     assert f"{locked}: permission denied" in r.stderr
 
 
@@ -91,7 +93,7 @@ def test_unknown_evaluation_name(runner):
 
 
 @pytest.mark.parametrize("command", ["ingest", "extract", "cluster", "stories", "show", "quotes", "events",
-                                     "search", "export", "eval"])
+                                     "search", "export", "eval", "errors"])
 def test_every_command_has_help(runner, command):
     r = runner.invoke(app, [command, "--help"])
     assert r.exit_code == 0 and "Usage" in r.output

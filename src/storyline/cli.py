@@ -1,15 +1,19 @@
 """The `storyline` command: a thin shell over storyline.jobs, storyline.store and storyline.show.
 
-Library errors become `Error: ...` on stderr with exit code 1, never a traceback. Bad input
-files are reported one line each (`Error: PATH: reason`) while the good ones are processed;
-the exit code is 1 only when nothing could be read.
+Exit status: 0 when every input was stored or was already there (or the command did its job);
+2 when some inputs were refused (each named on stderr as `Error: WHERE: reason`, kept in the
+store for `storyline errors`) while the rest went on; 1 when the run itself failed (a store that
+cannot be written, a bad option, nothing to read). No traceback reaches the user unless
+`storyline --debug ...` asks for one.
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import json
+import re
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -28,6 +32,16 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 out = Console()
 err = Console(stderr=True)
 
+EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
+_debug = False
+
+
+@app.callback()
+def _options(debug: Annotated[bool, typer.Option(
+        "--debug", help="Show the traceback of an error (for a bug report).")] = False) -> None:
+    global _debug
+    _debug = debug
+
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite file (or a SQLAlchemy URL) of the store.")]
 OptDbOpt = Annotated[Optional[str], typer.Option("--db", help="Also store results in this database.")]
 PublishedOpt = Annotated[Optional[str], typer.Option(
@@ -40,8 +54,8 @@ OutOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JS
 
 
 def command(name: str | None = None):
-    """Register a command whose library errors become `Error: ...` and exit code 1. A missing
-    dependency is reported once, before any input is read."""
+    """Register a command whose errors become one `Error: ...` line and exit code 1 (with the
+    traceback under --debug). A missing dependency is reported once, before any input is read."""
 
     def wrap(fn):
         @functools.wraps(fn)
@@ -49,13 +63,24 @@ def command(name: str | None = None):
             try:
                 check_environment()
                 return fn(*args, **kwargs)
+            except (typer.Exit, typer.Abort, KeyboardInterrupt):
+                raise
             except StorylineError as e:
-                err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
-                raise typer.Exit(1) from None
+                _fail(str(e))
+            except Exception as e:  # a bug: said in one line, the traceback under --debug
+                _fail(f"internal error: {type(e).__name__}: {e}" +
+                      ("" if _debug else " (run `storyline --debug ...` for the traceback)"))
 
         return app.command(name)(run)
 
     return wrap
+
+
+def _fail(message: str):
+    if _debug:
+        err.print(traceback.format_exc(), markup=False, highlight=False)
+    err.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_FAILED) from None
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -68,12 +93,14 @@ def _published(value: str | None) -> dt.date | None:
 
 
 def _report_error(e: InputError) -> None:
-    err.print(f"Error: {e}", markup=False, highlight=False, soft_wrap=True)
+    label = "Repaired" if e.kept else "Error"
+    err.print(f"{label}: {e}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _finish(report: jobs.RunReport) -> None:
-    if report.articles == 0 and report.errors:
-        raise typer.Exit(1)
+    """Exit 2 when some input was refused, 1 when there was nothing to read, else 0."""
+    if report.refused:
+        raise typer.Exit(EXIT_REFUSED)
     if report.articles == 0:
         raise StorylineError("no input articles")
 
@@ -104,9 +131,11 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed
     if report.reclustered:
         err.print(f"the store was written by an older storyline: its story state was rebuilt from "
                   f"{report.reclustered} stored articles", highlight=False)
-    err.print(f"{report.articles} articles read, {report.added} added, {report.skipped} already stored, "
-              f"{len(report.errors)} errors; {len(report.stories)} stories touched; "
-              f"{store.count_articles()} articles in {db}", highlight=False)
+    err.print(f"{report.summary()}; {len(report.stories)} stories touched; "
+              f"{store.count_articles()} articles in {db}", highlight=False, soft_wrap=True)
+    if report.errors:
+        err.print(f"refusals and repairs are kept in the store: storyline errors --db {db}",
+                  highlight=False, soft_wrap=True)
     _finish(report)
 
 
@@ -122,8 +151,7 @@ def watch(folder: Annotated[Path, typer.Argument(help="Folder to watch for new o
     err.print(f"watching {folder} every {interval:g} s, storing in {db} (Ctrl-C to stop)")
 
     def said(r: jobs.RunReport) -> None:
-        err.print(f"{r.articles} articles read, {r.added} added, {r.skipped} already stored, "
-                  f"{len(r.errors)} errors", highlight=False)
+        err.print(r.summary(), highlight=False, soft_wrap=True)
 
     try:
         jobs.watch(folder, store, interval=interval, published=_published(published), source=source,
@@ -191,6 +219,52 @@ def recluster(db: DbOpt = DEFAULT_DB, embeddings: EmbeddingsOpt = False) -> None
         jobs.recluster(store, ClusterConfig(embeddings=embeddings), report=report,
                        progress=lambda n: bar.advance(task, n))
     err.print(f"{report.reclustered} articles in {len(report.stories)} stories", highlight=False)
+
+
+@command()
+def errors(db: DbOpt = DEFAULT_DB,
+           since: Annotated[Optional[str], typer.Option(
+               help="Only those met since then: a date or time (2026-12-06, 2026-12-06T09:30, UTC) "
+                    "or an age (90m, 12h, 7d).")] = None,
+           refused: Annotated[bool, typer.Option("--refused", help="Only refusals, not repairs.")] = False,
+           limit: int = 100,
+           as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False) -> None:
+    """What ingest refused (and what it repaired), latest first, with where, why and when."""
+    store = _existing_store(db)
+    rows = store.input_errors(since=_since(since), outcome="refused" if refused else None, limit=limit)
+    if as_json:
+        for r in rows:
+            out.print(json.dumps(r.to_dict(), ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
+        return
+    table = Table("last seen (UTC)", "times", "outcome", "where", "reason")
+    for r in rows:
+        table.add_row(r.last_seen, str(r.times), r.outcome, r.where, r.reason)
+    out.print(table)
+    n_refused = sum(r.outcome == "refused" for r in rows)
+    out.print(f"{n_refused} refused, {len(rows) - n_refused} repaired"
+              + (f" since {since}" if since else ""), highlight=False)
+
+
+_AGE = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def _since(value: str | None, now: dt.datetime | None = None) -> str | None:
+    """--since as the UTC ISO 8601 time the store compares with."""
+    if value is None:
+        return None
+    now = now or dt.datetime.now(dt.timezone.utc)
+    age = _AGE.match(value)
+    if age:
+        when = now - dt.timedelta(seconds=int(age[1]) * _SECONDS[age[2]])
+    else:
+        try:
+            when = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise StorylineError(f"--since {value!r}: give a date or time (2026-12-06, "
+                                 "2026-12-06T09:30) or an age (90m, 12h, 7d)") from None
+        when = when.replace(tzinfo=dt.timezone.utc) if when.tzinfo is None else when.astimezone(dt.timezone.utc)
+    return when.isoformat(timespec="seconds")
 
 
 @command()

@@ -34,9 +34,24 @@ class RunReport:
     articles: int = 0  # articles read
     added: int = 0  # new articles stored
     skipped: int = 0  # already known (same content)
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)  # refusals and repairs, in order met
     stories: set[str] = field(default_factory=set)
     reclustered: int = 0  # stored articles clustered again (recluster, or an upgraded store)
+
+    @property
+    def refused(self) -> list[InputError]:
+        """Inputs (files, lines, records) that were not read."""
+        return [e for e in self.errors if not e.kept]
+
+    @property
+    def repaired(self) -> list[InputError]:
+        """Articles read with something replaced or dropped (``InputError.kept``)."""
+        return [e for e in self.errors if e.kept]
+
+    def summary(self) -> str:
+        """One line: what was read, and how each input ended."""
+        return (f"{self.articles} articles read, {self.added} added, {self.skipped} already stored, "
+                f"{len(self.refused)} refused, {len(self.repaired)} repaired")
 
 
 def articles_only(items: Iterable[Article | InputError], report: RunReport,
@@ -79,11 +94,18 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
            rebuild_progress: Progress | None = None) -> RunReport:
     """Read, extract, cluster and store; each batch is written in one transaction.
 
+    Every input ends stored, a duplicate, or refused: refusals and repairs go to ``on_error``
+    and into the store (``Store.input_errors``), written with the batch that follows them.
     ``embeddings`` turns on the optional embedding channel for this run's arrivals. A store
     written before story state was kept as rows is first rebuilt (``recluster``, reporting to
     ``rebuild_progress``)."""
     report = RunReport()
     seen: set[str] = set()
+    unrecorded: list[InputError] = []  # met, not yet in the store
+
+    def noted(e: InputError) -> None:
+        unrecorded.append(e)
+        on_error(e)
 
     def new_articles() -> Iterator[Article]:
         pending: list[Article] = []
@@ -98,7 +120,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
                     yield a
             pending.clear()
 
-        for a in articles_only(read_paths(paths, published=published, source=source), report, on_error):
+        for a in articles_only(read_paths(paths, published=published, source=source), report, noted):
             h = a.content_hash
             if h in seen:
                 report.skipped += 1
@@ -114,16 +136,20 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
         recluster(store, report=report, progress=rebuild_progress or _ignore)
     exs = run_pipeline(new_articles(), n_process=n_process)
     store_extractions(exs, store, batch_size=batch_size, report=report, progress=progress,
-                      config=ClusterConfig(embeddings=embeddings))
+                      config=ClusterConfig(embeddings=embeddings), input_errors=unrecorded)
+    if unrecorded:
+        store.add_input_errors(unrecorded)
     return report
 
 
 def store_extractions(extractions: Iterable[Extraction], store: Store, *, batch_size: int = 64,
                       report: RunReport | None = None, progress: Progress = _ignore,
-                      config: ClusterConfig | None = None, working: WorkingSet | None = None) -> RunReport:
+                      config: ClusterConfig | None = None, working: WorkingSet | None = None,
+                      input_errors: list[InputError] | None = None) -> RunReport:
     """Cluster extractions in arrival order against the store's story rows and store them,
     one locked transaction per batch (what every writer runs, so concurrent writers share
-    one story state)."""
+    one story state). ``input_errors`` met while reading are written with the next batch and
+    taken off the list once committed."""
     report = report if report is not None else RunReport()
     clusterer = StoryClusterer(config)
     working = working if working is not None else WorkingSet()
@@ -131,11 +157,11 @@ def store_extractions(extractions: Iterable[Extraction], store: Store, *, batch_
     for ex in extractions:
         batch.append(ex)
         if len(batch) >= batch_size:
-            _write(store, batch, clusterer, working, report)
+            _write(store, batch, clusterer, working, report, input_errors)
             progress(len(batch))
             batch = []
     if batch:
-        _write(store, batch, clusterer, working, report)
+        _write(store, batch, clusterer, working, report, input_errors)
         progress(len(batch))
     return report
 
@@ -205,7 +231,7 @@ def recluster(store: Store, config: ClusterConfig | None = None, report: RunRepo
 
 
 def _write(store: Store, batch: list[Extraction], clusterer: StoryClusterer, working: WorkingSet,
-           report: RunReport, attempts: int = 5) -> None:
+           report: RunReport, input_errors: list[InputError] | None = None, attempts: int = 5) -> None:
     """Cluster and store a batch with the merged records of every story it touches, in one
     locked transaction (retried when the database reports a lock timeout or a conflict).
 
@@ -218,8 +244,16 @@ def _write(store: Store, batch: list[Extraction], clusterer: StoryClusterer, wor
     feats = [(ex, clusterer.features(ex)) for ex in batch]  # outside the lock: the slow part
     for attempt in range(attempts):
         try:
+            errors = list(input_errors or ())
+            done = RunReport()  # counted into ``report`` once committed, so a retry counts once
             with store.story_session(working, clusterer.config) as session:
-                report.added += _assign_and_store(session, clusterer, feats, report)
+                done.added = _assign_and_store(session, clusterer, feats, done)
+                session.add_input_errors(errors)
+            report.added += done.added
+            report.skipped += done.skipped
+            report.stories |= done.stories
+            if input_errors:
+                del input_errors[:len(errors)]
             return
         except OperationalError as e:  # lock timeout, serialisation failure, dropped connection
             if attempt == attempts - 1:

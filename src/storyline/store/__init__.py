@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, func, or_, select, text
 from sqlalchemy.engine import Engine
@@ -33,13 +35,23 @@ __all__ = ["Store", "DEFAULT_DB", "StorySession"]
 
 def _url(target: str | Path) -> str:
     target = str(target)
-    return target if "://" in target else f"sqlite:///{target}"
+    if "://" in target:
+        return target
+    if _read_only_file(Path(target)):  # SQLite cannot make its -shm file there: open it immutable
+        return f"sqlite:///file:{quote(str(Path(target).resolve()))}?mode=ro&immutable=1&uri=true"
+    return f"sqlite:///{target}"
+
+
+def _read_only_file(path: Path) -> bool:
+    """An existing SQLite file on a read-only disk (or in a folder that cannot be written)."""
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 class Store:
     def __init__(self, target: str | Path = DEFAULT_DB):
         self.url = _url(target)
         sqlite = self.url.startswith("sqlite")
+        self.read_only = "mode=ro" in self.url
         try:
             self.engine: Engine = create_engine(
                 self.url, future=True, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
@@ -48,21 +60,46 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
+        self.where = str(target) if sqlite else self.engine.url.render_as_string(hide_password=True)
         try:
-            with self.writing() as conn:
-                S.migrate(conn)
+            with self.engine.connect() as conn:  # read first: a read-only store can still be read
+                current = S.schema_version(conn)
+            if current < S.SCHEMA_VERSION and self.read_only:
+                raise StoreError(f"the store {target!s} is read-only and was written by an older "
+                                 "storyline: open it once with write access to upgrade it")
+            if current < S.SCHEMA_VERSION:
+                with self.writing() as conn:
+                    S.migrate(conn)
+        except StoreError:
+            raise
         except Exception as e:
             raise StoreError(f"cannot open the store {target!s}: {e}") from e
 
     @contextmanager
     def writing(self) -> Iterator[Any]:
-        """A write transaction holding the store's writer lock (committed on success)."""
-        with self.engine.connect() as conn:
-            conn.execution_options(storyline_write=True)
-            with conn.begin():
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
-                yield conn
+        """A write transaction holding the store's writer lock (committed on success). A full
+        disk or a read-only store becomes a ``StoreError`` saying so; the transaction is rolled
+        back, and what earlier ones committed stays."""
+        from sqlalchemy.exc import DBAPIError
+
+        from storyline.store.faults import explain
+
+        if self.read_only:
+            raise StoreError(f"the store is read-only ({self.where}): nothing was written; it can be "
+                             "read (stories, show, search, export, serve) but not ingested into")
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(storyline_write=True)
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK})
+                    yield conn
+        except DBAPIError as e:
+            why = explain(e)
+            if why is None:
+                raise
+            raise StoreError(f"{why} ({self.where}): nothing of this transaction was written, and "
+                             f"everything stored before it is kept ({e.orig})") from e
 
     @contextmanager
     def story_session(self, working, config=None, reset: bool = False) -> Iterator[StorySession]:
@@ -193,7 +230,25 @@ class Store:
             conn.execute(text("INSERT INTO articles_fts(title, text, hash) VALUES (:t, :x, :h)"),
                          {"t": a.title or "", "x": a.text, "h": h})
 
+    def add_input_errors(self, errors: Iterable, conn=None) -> int:
+        """Keep refusals and repairs (``InputError``) in the store (``storyline errors``)."""
+        from storyline.store import input_errors
+
+        if conn is None:
+            with self.writing() as conn:
+                return input_errors.record(conn, errors)
+        return input_errors.record(conn, errors)
+
     # ---- reading -------------------------------------------------------------------------
+    def input_errors(self, since: str | None = None, outcome: str | None = None,
+                     limit: int | None = None) -> list:
+        """What ingest refused or repaired, latest first (``InputErrorRow``s); ``since`` is a UTC
+        ISO 8601 time."""
+        from storyline.store import input_errors
+
+        with self.engine.connect() as conn:
+            return input_errors.read(conn, since, outcome, limit)
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(S.articles)).scalar_one()
@@ -307,6 +362,9 @@ class StorySession:
 
     def add_batch(self, items, stories=None, moves=()) -> int:
         return self.store.add_batch(items, stories, moves, self.conn)
+
+    def add_input_errors(self, errors) -> int:
+        return self.store.add_input_errors(errors, self.conn)
 
 
 def _sqlite_begin(conn) -> None:

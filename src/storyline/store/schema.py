@@ -113,6 +113,17 @@ story_keys = Table(  # the candidate index: a key posts the stories that carry i
     Index("ix_story_keys_key_last", "key", "last_day"),
 )
 
+input_errors = Table(  # what ingest refused or repaired: one row per (where, reason), with when
+    "input_errors", metadata,
+    Column("key", String(64), primary_key=True),  # sha256 of where and reason
+    Column("location", Text, nullable=False),  # path, path:line, path [url] or feed URL
+    Column("reason", Text, nullable=False),
+    Column("outcome", String(8), nullable=False),  # refused | kept (read, with a repair)
+    Column("first_seen", String(32), nullable=False),
+    Column("last_seen", String(32), nullable=False, index=True),  # UTC ISO 8601
+    Column("times", Integer, nullable=False),
+)
+
 geo = Table(  # places per article, map-ready
     "places", metadata,
     Column("article", String(64), ForeignKey("articles.hash", ondelete="CASCADE"), index=True),
@@ -138,9 +149,24 @@ def _v2(conn: Connection) -> None:
         conn.execute(meta.insert().values(key=REBUILD_KEY, value="rows"))
 
 
+def _v3(conn: Connection) -> None:
+    """The record of refused and repaired inputs (``storyline errors``)."""
+    input_errors.create(conn, checkfirst=True)
+
+
 REBUILD_KEY = "story_state_rebuild"
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: Connection) -> int:
+    """The store's schema version, read without writing (0 for a new or empty database)."""
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table("meta"):
+        return 0
+    row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
+    return int(row[0]) if row else 0
 
 
 def migrate(conn: Connection) -> int:

@@ -87,6 +87,12 @@ def create_app(db: str | Path) -> FastAPI:
                    limit: int = Query(100, ge=1, le=1000)) -> list[dict[str, Any]]:
         return store.events(type=type, actor=actor, limit=limit)
 
+    @app.get("/api/errors", summary="What ingest refused or repaired, latest first")
+    def api_errors(since: str | None = Query(None, description="UTC ISO 8601 time: only those seen since"),
+                   outcome: str | None = Query(None, pattern="^(refused|kept)$"),
+                   limit: int = Query(100, ge=1, le=10000)) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in store.input_errors(since=since, outcome=outcome, limit=limit)]
+
     @app.get("/api/search", summary="Full-text search")
     def api_search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=200)) -> list[dict[str, Any]]:
         return store.search(q, limit=limit)
