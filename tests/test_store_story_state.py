@@ -56,6 +56,42 @@ def test_the_store_decides_as_the_memory_clusterer(tmp_path, batch_size):
     assert _partition(store) == _memory(items, config)
 
 
+def test_capped_postings_read_from_the_store_are_the_newest_as_in_memory(tmp_path):
+    """The store reads a key's newest ``posting_cap`` postings only (a LIMITed index walk):
+    the same stories the memory clusterer keeps, so the same decisions."""
+    exts, _ = synthetic_stream(40, 4, seed=7, events_per_day=8)
+    store = Store(tmp_path / "s.db")
+    config = replace(CFG, posting_cap=2)
+    jobs.store_extractions(exts, store, batch_size=16, config=config)
+    assert _partition(store) == _memory(exts, config)
+    with store.engine.connect() as conn:
+        key, n = conn.execute(text("SELECT key, count(*) FROM story_keys GROUP BY key "
+                                   "ORDER BY count(*) DESC, key LIMIT 1")).one()
+        newest = conn.execute(text("SELECT story FROM story_keys WHERE key = :k ORDER BY posted DESC LIMIT 2"),
+                              {"k": key}).scalars().all()
+    assert n > 2  # the cap bites on this key
+    with store.story_session(WorkingSet(), config) as session:
+        got = session.state.posted([key, "t:no-such-key"], exts[-1].article.published)
+    assert got == {key: newest[::-1]}  # the two newest postings, oldest first
+
+
+def test_a_version_3_store_gets_the_newest_postings_index(tmp_path):
+    store = Store(tmp_path / "v3.db")
+    jobs.store_extractions([ext("a", QUAKE_1)], store, config=CFG)
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_story_keys_key_posted"))
+        conn.execute(text("CREATE INDEX ix_story_keys_key_last ON story_keys (key, last_day)"))
+        conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+    store.engine.dispose()
+    store = Store(tmp_path / "v3.db")
+    with store.engine.connect() as conn:
+        names = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                      "AND tbl_name = 'story_keys'")).scalars())
+    assert "ix_story_keys_key_posted" in names and "ix_story_keys_key_last" not in names
+    jobs.store_extractions([ext("b", QUAKE_2)], store, config=CFG)
+    assert _partition(store)["a"] == _partition(store)["b"]
+
+
 def test_a_small_working_set_reads_older_stories_back_from_the_store(tmp_path):
     exts, _ = synthetic_stream(30, 4, seed=5)
     store = Store(tmp_path / "w.db")

@@ -110,7 +110,7 @@ story_keys = Table(  # the candidate index: a key posts the stories that carry i
     Column("first_day", Integer, nullable=False),  # ordinals; an undated story spans every day
     Column("last_day", Integer, nullable=False),
     Index("ix_story_keys_story", "story"),
-    Index("ix_story_keys_key_last", "key", "last_day"),
+    Index("ix_story_keys_key_posted", "key", "posted"),  # newest postings of a key first
 )
 
 input_errors = Table(  # what ingest refused or repaired: one row per (where, reason), with when
@@ -154,8 +154,15 @@ def _v3(conn: Connection) -> None:
     input_errors.create(conn, checkfirst=True)
 
 
+def _v4(conn: Connection) -> None:
+    """Candidate lookups walk a key's newest postings (``key, posted``) and stop at the cap; the
+    (key, last_day) index made them read every story of the window under a common key."""
+    conn.execute(text("DROP INDEX IF EXISTS ix_story_keys_key_last"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_story_keys_key_posted ON story_keys (key, posted)"))
+
+
 REBUILD_KEY = "story_state_rebuild"
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

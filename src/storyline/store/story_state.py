@@ -276,9 +276,17 @@ class StoreState:
         ref = day or self.clock
         lo = ref.toordinal() - self.window_days if ref else 0
         hi = day.toordinal() + self.window_days if day else UNDATED_LAST
-        q = text("SELECT key, story, posted FROM story_keys WHERE key IN :k AND last_day >= :lo "
-                 "AND first_day <= :hi").bindparams(bindparam("k", expanding=True))
-        rows = [r for part in _chunks(keys) for r in self.conn.execute(q, {"k": part, "lo": lo, "hi": hi}).all()]
+        # One LIMITed walk per key down the (key, posted) index, newest posting first: a common
+        # key is posted by thousands of stories in a full window, and only ``posting_cap`` of
+        # them are read (SQLite's compound SELECT takes at most 500 terms, hence the chunks).
+        rows = []
+        for part in _chunks(keys, 200):
+            sql = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT key, story, posted FROM story_keys WHERE key = :k{i} "
+                f"AND last_day >= :lo AND first_day <= :hi ORDER BY posted DESC LIMIT :cap) AS p{i}"
+                for i in range(len(part)))
+            args = {f"k{i}": k for i, k in enumerate(part)}
+            rows += self.conn.execute(text(sql), {**args, "lo": lo, "hi": hi, "cap": self.posting_cap}).all()
         by_key: dict[str, list[tuple[int, str]]] = {}
         for k, sid, p in rows:
             by_key.setdefault(k, []).append((int(p), sid))
@@ -317,7 +325,10 @@ class StoreState:
         """Undated stories that have not grown for ``window_articles`` arrivals. Dated stories
         never retire here: candidates are chosen by date (``posted``), so an article that a
         slower writer delivers late still finds the story of its day."""
-        q = "SELECT id FROM story_profiles WHERE live = :t AND last_day IS NULL AND last_seq < :q"
+        # ``last_seq + 0``: keep the planner on (live, last_day), which reaches the live undated
+        # stories only (bounded by the window); a range on (live, last_seq) visits every dated
+        # story too, and those stay live, so it grew with the store (29 ms an arrival at 300k).
+        q = "SELECT id FROM story_profiles WHERE live = :t AND last_day IS NULL AND last_seq + 0 < :q"
         ids = set(self.conn.execute(text(q), {"t": True, "q": seq}).scalars().all())
         ids.update(sid for sid, s in self.dirty.items() if s.live and s.last is None)
         ids -= {sid for sid, s in self.dirty.items() if not s.live or s.last is not None}
