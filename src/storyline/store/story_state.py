@@ -35,7 +35,7 @@ from sqlalchemy.engine import Connection
 from storyline.errors import StoreError
 from storyline.stories.fingerprint import band_keys, digest, similarity
 from storyline.stories.profile import (CHANNELS, Member, StoryProfile, member_from_json, member_to_json,
-                                       profile_from_json, profile_to_json, recent_of)
+                                       profile_from_json, profile_to_json)
 
 COUNTERS = ("n_docs", "seq", "clock", "next_story", "posted", "version", "epoch")
 CH = {ch: i for i, ch in enumerate(CHANNELS)}
@@ -210,20 +210,24 @@ class StoreState:
             return
         q = text("SELECT id, profile FROM story_profiles WHERE id IN :ids").bindparams(
             bindparam("ids", expanding=True))
-        rows = [r for part in _chunks(want) for r in self.conn.execute(q, {"ids": part}).all()]
-        need: set[int] = set()
-        for sid, p in rows:
-            try:
-                need.update(recent_of(p))
-            except (ValueError, KeyError, TypeError) as e:
-                raise StoreError(f"story_profiles row {sid}: unreadable clustering profile "
-                                 f"({type(e).__name__}: {e})") from e
-        members = self._members(need)
-        for sid, p in rows:
-            try:
-                self.working.stories.put(sid, profile_from_json(sid, p, members))
-            except (ValueError, KeyError) as e:
-                raise StoreError(f"story_profiles row {sid}: {e}") from e
+        for part in _chunks(want):
+            for sid, p in self.conn.execute(q, {"ids": part}):
+                try:
+                    self.working.stories.put(sid, profile_from_json(sid, p))
+                except ValueError as e:
+                    raise StoreError(f"story_profiles row {sid}: {e}") from e
+
+    def recall(self, s: StoryProfile) -> None:
+        """Read the members ``s`` remembers (a candidate is scored without them; a story that
+        grows needs them for the split test)."""
+        if s.unread is None:
+            return
+        members = self._members(set(s.unread))
+        missing = [q for q in s.unread if q not in members]
+        if missing:
+            raise StoreError(f"story_profiles row {s.id}: remembers arrivals {missing} that have no "
+                             f"story_arrivals row")
+        s.recent, s.unread = [members[q] for q in s.unread], None
 
     def _members(self, seqs: set[int]) -> dict[int, Member]:
         out: dict[int, Member] = {}

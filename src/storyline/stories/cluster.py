@@ -353,6 +353,7 @@ class StoryClusterer:
                             {ch: array("f", [unit[ch][t] for t in ks]) for ch, ks in keys.items()},
                             {ch: array("f", top[ch].values()) for ch in keys}, f.embedding, state.seq)
             state.remembered(member)
+            state.recall(s)
             self._remember(s, member, top, f.embedding)
             if len(s.recent) >= 2 * c.split_min:
                 self._maybe_split(s, f.article_id)
@@ -453,7 +454,7 @@ class StoryClusterer:
         self.state.unindex(s)
         s.live = False
         s.vecs = {ch: {} for ch in CHANNELS}  # a retired story keeps its dates only
-        s.recent, s.sims = [], []
+        s.recent, s.sims, s.unread = [], [], None
         s.norms = None
         s.emb = None
         self.state.changed(s)

@@ -54,6 +54,7 @@ class StoryProfile:
     recent: list[Member] = field(default_factory=list)  # latest ``split_members`` members
     sims: list[list[float]] = field(default_factory=list)  # pair similarities of ``recent``
     emb: np.ndarray | None = None  # sum of the members' unit embeddings (embeddings extra only)
+    unread: list[int] | None = None  # arrival numbers of ``recent`` when not read yet (store)
 
 
 def _day(d: dt.date | None) -> str | None:
@@ -72,14 +73,16 @@ def profile_to_json(p: StoryProfile) -> str:
     return json.dumps({
         "vecs": p.vecs, "size": p.size, "first": _day(p.first), "last": _day(p.last),
         "last_seq": p.last_seq, "indexed": sorted(p.indexed), "live": p.live,
-        "norms": list(p.norms) if p.norms else None, "recent": [m.seq for m in p.recent],
+        "norms": list(p.norms) if p.norms else None, "recent": p.unread if p.unread is not None else [m.seq for m in p.recent],
         "sims": p.sims, "emb": p.emb.tolist() if p.emb is not None else None,
     }, separators=(",", ":"))
 
 
-def profile_from_json(story_id: str, text: str, members: dict[int, Member]) -> StoryProfile:
+def profile_from_json(story_id: str, text: str, members: dict[int, Member] | None = None) -> StoryProfile:
     """The profile stored as ``text``; ``members`` maps arrival numbers to remembered members
-    (every number in the profile's ``recent`` must be there)."""
+    (every number in the profile's ``recent`` must be there). Without ``members`` the profile
+    comes with ``recent`` empty and the numbers in ``unread``: scoring a candidate needs none
+    of them, and the state reads them when the story grows (``recall``)."""
     try:
         d = json.loads(text)
         norms = d["norms"]
@@ -88,7 +91,8 @@ def profile_from_json(story_id: str, text: str, members: dict[int, Member]) -> S
             size=int(d["size"]), first=_undate(d["first"]), last=_undate(d["last"]),
             last_seq=int(d["last_seq"]), indexed=set(d["indexed"]), live=bool(d["live"]),
             norms=(int(norms[0]), int(norms[1]), {ch: float(x) for ch, x in norms[2].items()}) if norms else None,
-            recent=[members[int(q)] for q in d["recent"]],
+            recent=[members[int(q)] for q in d["recent"]] if members is not None else [],
+            unread=None if members is not None else [int(q) for q in d["recent"]],
             sims=[[float(x) for x in row] for row in d["sims"]], emb=_vector(d["emb"]))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
         raise ValueError(f"story {story_id}: unreadable clustering profile ({type(e).__name__}: {e})") from e

@@ -11,8 +11,9 @@ Counters: ``n_docs`` (articles counted for document frequencies), ``seq`` (arriv
 - ``count(chans)``: one more document, its keys per channel counted once each.
 - ``df(channel, keys) -> {key: document frequency}``.
 - ``new_story() -> StoryProfile`` with a fresh id; ``story(id) -> StoryProfile``;
-  ``load(ids)`` fetches several at once ahead of ``story``; ``changed(profile)`` says a
-  profile was changed in place and must be kept.
+  ``load(ids)`` fetches several at once ahead of ``story``; ``recall(profile)`` reads the
+  members it remembers before it grows (a store reads them on demand); ``changed(profile)``
+  says a profile was changed in place and must be kept.
 - ``story_of(article_id) -> story id | None``; ``assign(article_id, story_id)``.
 - ``posted(keys, day) -> {key: [story ids, oldest posting first]}`` (at most ``posting_cap``
   each; of the stories in the live window of an article of that date);
@@ -77,6 +78,9 @@ class MemoryState:
 
     def load(self, sids: Iterable[str]) -> None:
         return None
+
+    def recall(self, s: StoryProfile) -> None:
+        return None  # every profile here holds its members
 
     def changed(self, s: StoryProfile) -> None:
         return None
