@@ -19,10 +19,13 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
+                           TimeElapsedColumn)
 from rich.table import Table
+from rich.text import Text
 
 from storyline import jobs
+from storyline.engines import open_engine
 from storyline.environment import check_environment
 from storyline.errors import InputError, StorylineError
 from storyline.store import DEFAULT_DB, Store
@@ -51,6 +54,15 @@ PathsArg = Annotated[Optional[list[str]], typer.Argument(
 EmbeddingsOpt = Annotated[bool, typer.Option(
     "--embeddings", help="Add sentence embeddings to story clustering (needs the storyline[embeddings] extra).")]
 OutOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")]
+EngineOpt = Annotated[str, typer.Option(
+    "--engine", help="Where the work runs: local (this process) or dask (partitioned over a Dask cluster; "
+                     "needs the storyline[dask] extra). Same results either way.")]
+WorkersOpt = Annotated[Optional[int], typer.Option(
+    "--workers", help="--engine dask: start a local cluster of N worker processes (default: one per core).",
+    show_default=False)]
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", help="--engine dask: use the existing cluster at tcp://HOST:PORT (with a PostgreSQL store "
+                        "for ingest: its workers write to it directly).", show_default=False)]
 
 
 def command(name: str | None = None):
@@ -114,19 +126,20 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed
            db: DbOpt = DEFAULT_DB, published: PublishedOpt = None,
            source: Annotated[Optional[str], typer.Option(help="Source name for inputs that carry none.")] = None,
            batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
-           processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
-           embeddings: EmbeddingsOpt = False) -> None:
+           processes: Annotated[int, typer.Option(help="spaCy worker processes (--engine local).")] = 1,
+           embeddings: EmbeddingsOpt = False, engine: EngineOpt = "local", workers: WorkersOpt = None,
+           scheduler: SchedulerOpt = None) -> None:
     """Read news, extract facts, group stories, and store everything (re-ingest adds nothing)."""
     store = Store(db)
-    with _progress() as bar:
+    with open_engine(engine, workers, scheduler, store=store) as eng, _progress() as bar:
         rebuild = None
         if store.needs_story_rebuild():  # a store written by an older version: rows from articles
             total = store.count_articles()
             rebuild = bar.add_task("upgrading story state", total=total)
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task(_doing("ingesting", eng), total=None)
         report = jobs.ingest(paths, store, published=_published(published), source=source,
                              batch_size=batch_size, on_error=_report_error, n_process=processes,
-                             progress=lambda n: bar.advance(task, n), embeddings=embeddings,
+                             progress=lambda n: bar.advance(task, n), embeddings=embeddings, engine=eng,
                              rebuild_progress=(lambda n: bar.advance(rebuild, n)) if rebuild is not None else None)
     if report.reclustered:
         err.print(f"the store was written by an older storyline: its story state was rebuilt from "
@@ -162,48 +175,57 @@ def watch(folder: Annotated[Path, typer.Argument(help="Folder to watch for new o
 
 @command()
 def extract(paths: PathsArg = None, published: PublishedOpt = None, output: OutOpt = None,
-            db: OptDbOpt = None) -> None:
+            db: OptDbOpt = None, engine: EngineOpt = "local", workers: WorkersOpt = None,
+            scheduler: SchedulerOpt = None) -> None:
     """Write one JSON object per article (the machine-readable contract), in input order."""
     report = jobs.RunReport()
     paths = paths or ["-"]
-    if db:
-        store = Store(db)
-        r = jobs.ingest(paths, store, published=_published(published), on_error=_report_error)
-        report = r
-        f = _open_out(output)
-        try:
-            for rec in store.articles():
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        finally:
-            if output:
-                f.close()
-    else:
-        f = _open_out(output)
-        try:
-            for ex in jobs.extract(paths, published=_published(published), report=report, on_error=_report_error):
-                f.write(json.dumps(ex.to_contract(), ensure_ascii=False) + "\n")
-                f.flush()
-        finally:
-            if output:
-                f.close()
+    store = Store(db) if db else None
+    with open_engine(engine, workers, scheduler, store=store) as eng, _progress() as bar:
+        task = bar.add_task(_doing("extracting", eng), total=None)
+        step = functools.partial(bar.advance, task)
+        if store is not None:
+            report = jobs.ingest(paths, store, published=_published(published), on_error=_report_error,
+                                 engine=eng, progress=step)
+            f = _open_out(output)
+            try:
+                for rec in store.articles():
+                    f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            finally:
+                if output:
+                    f.close()
+        else:
+            f = _open_out(output)
+            try:
+                for ex in jobs.extract(paths, published=_published(published), report=report,
+                                       on_error=_report_error, engine=eng, progress=step):
+                    f.write(json.dumps(ex.to_contract(), ensure_ascii=False) + "\n")
+                    f.flush()
+            finally:
+                if output:
+                    f.close()
     _finish(report)
 
 
 @command()
 def cluster(paths: PathsArg = None, published: PublishedOpt = None, output: OutOpt = None,
             batch: Annotated[bool, typer.Option("--batch", help="Re-cluster everything at the end.")] = False,
-            embeddings: EmbeddingsOpt = False) -> None:
+            embeddings: EmbeddingsOpt = False, engine: EngineOpt = "local", workers: WorkersOpt = None,
+            scheduler: SchedulerOpt = None) -> None:
     """Assign each article to a story, in arrival order: {id, story, duplicate_of}."""
     report = jobs.RunReport()
-    f = _open_out(output)
-    try:
-        for a in jobs.cluster(paths or ["-"], published=_published(published), batch=batch,
-                              embeddings=embeddings, report=report, on_error=_report_error):
-            f.write(json.dumps({"id": a.article_id, "story": a.story, "duplicate_of": a.duplicate_of},
-                               ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            f.close()
+    with open_engine(engine, workers, scheduler) as eng, _progress() as bar:
+        task = bar.add_task(_doing("extracting", eng), total=None)
+        f = _open_out(output)
+        try:
+            for a in jobs.cluster(paths or ["-"], published=_published(published), batch=batch,
+                                  embeddings=embeddings, report=report, on_error=_report_error, engine=eng,
+                                  progress=functools.partial(bar.advance, task)):
+                f.write(json.dumps({"id": a.article_id, "story": a.story, "duplicate_of": a.duplicate_of},
+                                   ensure_ascii=False) + "\n")
+        finally:
+            if output:
+                f.close()
     _finish(report)
 
 
@@ -444,9 +466,21 @@ def _existing_store(db: str) -> Store:
     return Store(db)
 
 
+class RateColumn(ProgressColumn):
+    """Articles per second (rich's own speed columns count bytes)."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+
 def _progress() -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True)
+                    RateColumn(), TimeElapsedColumn(), console=err, transient=True)
+
+
+def _doing(what: str, engine) -> str:
+    return what if engine is None else f"{what} on {engine.n_workers} Dask workers"
 
 
 def main() -> None:

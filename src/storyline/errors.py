@@ -19,9 +19,16 @@ class InputError(StorylineError):
         self.kept = kept
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):  # pickled whole (a Dask worker reports it to the client)
+        return (_input_error, (self.where, self.reason, self.kept))
+
     @property
     def outcome(self) -> str:
         return "kept" if self.kept else "refused"
+
+
+def _input_error(where: str, reason: str, kept: bool) -> InputError:
+    return InputError(where, reason, kept=kept)
 
 
 class ModelNotInstalled(StorylineError):

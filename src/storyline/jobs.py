@@ -67,38 +67,47 @@ def articles_only(items: Iterable[Article | InputError], report: RunReport,
 
 def extract(paths: Iterable[str | Path], *, published: dt.date | None = None, source: str | None = None,
             report: RunReport | None = None, on_error: ErrorHandler = _ignore,
-            n_process: int = 1) -> Iterator[Extraction]:
-    """One Extraction per article, in input order (``storyline extract``)."""
+            n_process: int = 1, engine=None, progress: Progress = _ignore) -> Iterator[Extraction]:
+    """One Extraction per article, in input order (``storyline extract``). ``engine``: None
+    runs in this process; a started ``engines.dask.DaskEngine`` extracts on its workers."""
     report = report if report is not None else RunReport()
     arts = articles_only(read_paths(paths, published=published, source=source), report, on_error)
-    yield from run_pipeline(arts, n_process=n_process)
+    if engine is not None:
+        yield from engine.extract(arts, on_error=on_error, errors=report.errors, progress=progress)
+        return
+    for ex in run_pipeline(arts, n_process=n_process):
+        progress(1)
+        yield ex
 
 
 def cluster(paths: Iterable[str | Path], *, published: dt.date | None = None, batch: bool = False,
             embeddings: bool = False, report: RunReport | None = None,
-            on_error: ErrorHandler = _ignore) -> Iterator[StoryAssignment]:
+            on_error: ErrorHandler = _ignore, engine=None, progress: Progress = _ignore) -> Iterator[StoryAssignment]:
     """Final story assignments in arrival order (``storyline cluster``); no state is kept.
 
     Written once the stream ends: a later article can split a story and move earlier ones, and
-    the output gives each article the story it ends in.
+    the output gives each article the story it ends in. On an ``engine``, the extraction is
+    partitioned and the clustering runs here, in arrival order.
     """
     from storyline.stories import cluster as cluster_all
 
-    exs = extract(paths, published=published, report=report, on_error=on_error)
+    exs = extract(paths, published=published, report=report, on_error=on_error, engine=engine, progress=progress)
     yield from cluster_all(exs, batch=batch, config=ClusterConfig(embeddings=embeddings))
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | None = None,
            source: str | None = None, batch_size: int = 64, on_error: ErrorHandler = _ignore,
            progress: Progress = _ignore, n_process: int = 1, embeddings: bool = False,
-           rebuild_progress: Progress | None = None) -> RunReport:
+           rebuild_progress: Progress | None = None, engine=None) -> RunReport:
     """Read, extract, cluster and store; each batch is written in one transaction.
 
     Every input ends stored, a duplicate, or refused: refusals and repairs go to ``on_error``
     and into the store (``Store.input_errors``), written with the batch that follows them.
     ``embeddings`` turns on the optional embedding channel for this run's arrivals. A store
     written before story state was kept as rows is first rebuilt (``recluster``, reporting to
-    ``rebuild_progress``)."""
+    ``rebuild_progress``). ``engine``: None runs in this process; a started
+    ``engines.dask.DaskEngine`` extracts, clusters and writes on its workers, in arrival order
+    (the same store in the end)."""
     report = RunReport()
     seen: set[str] = set()
     unrecorded: list[InputError] = []  # met, not yet in the store
@@ -134,9 +143,13 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
 
     if store.needs_story_rebuild():
         recluster(store, report=report, progress=rebuild_progress or _ignore)
-    exs = run_pipeline(new_articles(), n_process=n_process)
-    store_extractions(exs, store, batch_size=batch_size, report=report, progress=progress,
-                      config=ClusterConfig(embeddings=embeddings), input_errors=unrecorded)
+    config = ClusterConfig(embeddings=embeddings)
+    if engine is not None:
+        engine.ingest(new_articles(), store, batch_size=batch_size, config=config, report=report,
+                      progress=progress, on_error=on_error, input_errors=unrecorded)
+    else:
+        store_extractions(run_pipeline(new_articles(), n_process=n_process), store, batch_size=batch_size,
+                          report=report, progress=progress, config=config, input_errors=unrecorded)
     if unrecorded:
         store.add_input_errors(unrecorded)
     return report

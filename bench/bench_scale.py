@@ -1,0 +1,187 @@
+"""Ingest throughput on Dask, as ratios measured side by side in one run.
+
+    python bench/bench_scale.py [--docs 400] [--workers 1,2] [--batch-size 16]
+    python bench/bench_scale.py --big 100000 [--workers 2] [--db URL]   # a long ingest
+
+Texts: PolNeAR dev+train articles when the shared data is present (repeated with fresh ids to
+reach ``--docs``), else synthetic news (storyline.evaluation.synthetic). One run measures, on
+the same articles, each into a fresh SQLite store (or a fresh PostgreSQL database with --pg):
+
+  parse        bare ``nlp.pipe`` in this process (the reference)
+  local        ``storyline ingest``'s local engine: ``pipeline.extract`` + story assignment + write
+  dask-N       the Dask engine on a LocalCluster of N worker processes (2 threads, parse=1),
+               started and warmed (spaCy loaded on every worker) before the clock starts
+
+and reports articles/s, local / parse (the whole job against bare parsing), dask-N / local and
+dask-N / dask-1 (scaling), and the peak RSS of each worker process.
+
+``--big N`` instead ingests N synthetic articles (~150 words, 40 events a day, 4 rewrites each)
+through the Dask engine and reports the time, articles/s, articles/day, the client's and the
+workers' peak RSS, and the rate of each tenth of the run (does it slow as the store grows?).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from storyline import jobs
+from storyline.annotate.nlp import load
+from storyline.engines.dask import DaskEngine
+from storyline.evaluation.common import data_root
+from storyline.evaluation.synthetic import synthetic_stream
+from storyline.pipeline import extract
+from storyline.records import Article
+from storyline.store import Store
+
+
+def real_articles(data: Path, n: int) -> tuple[list[Article], str]:
+    polnear = data / "polnear"
+    files = sorted((polnear / "dev" / "text").glob("*.txt")) + sorted((polnear / "train" / "text").glob("*.txt"))
+    if not files:
+        exts, _ = synthetic_stream(max(1, n // 4), 4, seed=5, words=400)
+        return [e.article for e in exts][:n], f"synthetic ({n} articles, ~400 words)"
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    import datetime as dt
+
+    arts = [Article(id=f"p{i}", text=f"{texts[i % len(texts)]}\n\n(copy {i // len(texts)})", title=f"p{i}",
+                    published=dt.date(2016, 10, 1) + dt.timedelta(days=(i % len(texts)) // 20))
+            for i in range(n)]
+    return arts, f"PolNeAR ({len(files)} distinct texts, {n} articles)"
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: its own, not a forking parent's)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def fresh_store(pg: str | None, work: Path, name: str) -> Store:
+    if not pg:
+        path = work / f"{name}.db"
+        path.unlink(missing_ok=True)
+        return Store(str(path))
+    from sqlalchemy import create_engine, text
+
+    db = f"bench_scale_{name.replace('-', '_')}_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(pg, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{db}"'))
+    admin.dispose()
+    return Store(pg.rsplit("/", 1)[0] + "/" + db)
+
+
+def time_dask(workers: int, arts: list[Article], store: Store, batch_size: int) -> tuple[float, list[float], int]:
+    with DaskEngine(workers=workers) as eng:
+        list(eng.extract(arts[:4 * workers], partition_size=2))  # load spaCy on every worker
+        report = jobs.RunReport()
+        t = time.perf_counter()
+        eng.ingest(arts, store, batch_size=batch_size, report=report)
+        took = time.perf_counter() - t
+        rss = sorted(eng.client.run(peak_rss_mb).values())
+    return took, rss, report.added
+
+
+def compare(args) -> dict:
+    arts, what = real_articles(args.data, args.docs)
+    nlp = load()
+    list(nlp.pipe([a.text for a in arts[:8]]))  # warm
+    out = {"texts": what, "articles": len(arts), "batch_size": args.batch_size, "cores": os.cpu_count(),
+           "store": "postgresql" if args.pg else "sqlite"}
+    t = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in arts), batch_size=32):
+        pass
+    out["parse_s"] = time.perf_counter() - t
+    store = fresh_store(args.pg, args.work, "local")
+    list(extract(arts[:4]))
+    t = time.perf_counter()
+    report = jobs.store_extractions(extract(arts), store, batch_size=args.batch_size)
+    out["local_s"] = time.perf_counter() - t
+    assert report.added == len(arts), report.summary()
+    local_filed = [(a["id"], a["story"]) for a in store.articles()]
+    for n in args.workers:
+        store = fresh_store(args.pg, args.work, f"dask-{n}")
+        took, rss, added = time_dask(n, arts, store, args.batch_size)
+        assert added == len(arts)
+        out[f"dask_{n}_s"] = took
+        out[f"dask_{n}_worker_peak_rss_mb"] = rss
+        out[f"dask_{n}_same_store"] = [(a["id"], a["story"]) for a in store.articles()] == local_filed
+    rate = {k[:-2]: len(arts) / v for k, v in out.items() if k.endswith("_s") and isinstance(v, float)}
+    out["articles_per_s"] = rate
+    out["local_over_parse"] = rate["local"] / rate["parse"]
+    for n in args.workers:
+        out[f"dask_{n}_over_local"] = rate[f"dask_{n}"] / rate["local"]
+    if 1 in args.workers:
+        for n in args.workers:
+            out[f"dask_{n}_over_dask_1"] = rate[f"dask_{n}"] / rate["dask_1"]
+    out["client_peak_rss_mb"] = peak_rss_mb()
+    return out
+
+
+def big(args) -> dict:
+    n = args.big
+    exts, _ = synthetic_stream(max(1, n // 4), 4, seed=13, words=150)
+    arts = [e.article for e in exts][:n]
+    del exts
+    store = Store(args.db) if args.db else fresh_store(args.pg, args.work, "big")
+    workers = args.workers[-1]
+    tenths, marks = [], []
+    with DaskEngine(workers=workers) as eng:
+        list(eng.extract(arts[:4 * workers], partition_size=2))
+        report = jobs.RunReport()
+        done = [0]
+        step = max(1, n // 10)
+        t0 = time.perf_counter()
+
+        def progress(k: int) -> None:
+            done[0] += k
+            while done[0] >= (len(marks) + 1) * step:
+                marks.append(time.perf_counter())
+                print(f"  {done[0]:>8} articles  {time.perf_counter() - t0:8.1f} s", file=sys.stderr, flush=True)
+
+        eng.ingest(iter(arts), store, batch_size=args.batch_size, report=report, progress=progress)
+        took = time.perf_counter() - t0
+        rss = sorted(eng.client.run(peak_rss_mb).values())
+    prev = t0
+    for m in marks:
+        tenths.append(step / (m - prev))
+        prev = m
+    return {"articles": n, "stored": report.added, "workers": workers, "batch_size": args.batch_size,
+            "store": "postgresql" if args.pg or (args.db or "").startswith("postgresql") else "sqlite",
+            "seconds": took, "articles_per_s": n / took, "articles_per_day": n / took * 86400,
+            "rate_by_tenth": tenths, "worker_peak_rss_mb": rss, "client_peak_rss_mb": peak_rss_mb(),
+            "stories": len(store.stories())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=data_root())
+    ap.add_argument("--docs", type=int, default=400)
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--pg", help="a PostgreSQL server URL: each store is a fresh database on it")
+    ap.add_argument("--db", help="--big: ingest into this store")
+    ap.add_argument("--big", type=int, help="ingest this many synthetic articles on Dask")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "bench_scale")
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    args = ap.parse_args(argv)
+    args.workers = [int(w) for w in args.workers.split(",")]
+    args.work.mkdir(parents=True, exist_ok=True)
+    out = big(args) if args.big else compare(args)
+    text = json.dumps(out, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
