@@ -280,17 +280,22 @@ class StoreState:
         ref = day or self.clock
         lo = ref.toordinal() - self.window_days if ref else 0
         hi = day.toordinal() + self.window_days if day else UNDATED_LAST
-        # One LIMITed walk per key down the (key, posted) index, newest posting first: a common
-        # key is posted by thousands of stories in a full window, and only ``posting_cap`` of
-        # them are read (SQLite's compound SELECT takes at most 500 terms, hence the chunks).
+        # One LIMITed walk per key down the (key, posted) index, newest posting first, as the
+        # memory state keeps them: a key holds its ``posting_cap`` most recently grown stories
+        # and the window is applied to those. Each walk reads at most ``posting_cap`` index
+        # entries however many stories the store holds (a window condition in the walk would
+        # read a rare key's whole history to find it has fewer). SQLite's compound SELECT takes
+        # at most 500 terms, hence the chunks.
         rows = []
         for part in _chunks(keys, 200):
             sql = " UNION ALL ".join(
-                f"SELECT * FROM (SELECT key, story, posted FROM story_keys WHERE key = :k{i} "
-                f"AND last_day >= :lo AND first_day <= :hi ORDER BY posted DESC LIMIT :cap) AS p{i}"
+                f"SELECT * FROM (SELECT key, story, posted, first_day, last_day FROM story_keys "
+                f"WHERE key = :k{i} ORDER BY posted DESC LIMIT :cap) AS p{i}"
                 for i in range(len(part)))
             args = {f"k{i}": k for i, k in enumerate(part)}
-            rows += self.conn.execute(text(sql), {**args, "lo": lo, "hi": hi, "cap": self.posting_cap}).all()
+            rows += [(k, sid, p) for k, sid, p, first, last
+                     in self.conn.execute(text(sql), {**args, "cap": self.posting_cap}).all()
+                     if last >= lo and first <= hi]
         by_key: dict[str, list[tuple[int, str]]] = {}
         for k, sid, p in rows:
             by_key.setdefault(k, []).append((int(p), sid))
