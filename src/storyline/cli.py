@@ -410,7 +410,7 @@ def serve(db: DbOpt = DEFAULT_DB,
 
 
 @command("eval")
-def evaluate(name: Annotated[str, typer.Argument(help="attributions, stories, events, dates or places.")],
+def evaluate(name: Annotated[str, typer.Argument(help="attributions, quotes, stories, events, dates or places.")],
              data: Annotated[Optional[Path], typer.Option(help="Data folder (default: ../shared/data/...).")] = None,
              split: Annotated[Optional[str], typer.Option(help="Split, e.g. dev or train.")] = None,
              limit: Annotated[Optional[int], typer.Option(help="Only the first N documents.")] = None,
@@ -424,7 +424,7 @@ def evaluate(name: Annotated[str, typer.Argument(help="attributions, stories, ev
     """Score storyline on annotated data with the published protocols, baselines beside it."""
     import importlib
 
-    names = ("attributions", "stories", "events", "dates", "places")
+    names = ("attributions", "quotes", "stories", "events", "dates", "places")
     if name not in names:
         raise StorylineError(f"unknown evaluation {name!r}: choose one of {', '.join(names)}")
     if (embeddings or writers) and name != "stories":

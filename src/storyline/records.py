@@ -18,6 +18,7 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 ATTRIBUTION_KINDS = ("direct", "indirect", "mixed", "according_to")
+ATTRIBUTION_ACTS = ("speech", "thought", "perception", "other")
 SOURCE_TYPES = ("person", "organization", "government", "media", "social_media", "document", "unnamed")
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "at_most", "less_than", "range")
 
@@ -63,6 +64,7 @@ class Attribution:
     source_entity: str | None
     source_type: str  # one of SOURCE_TYPES
     nested_in: int | None = None
+    act: str = "speech"  # one of ATTRIBUTION_ACTS: said, believed, perceived, or other
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ class Extraction:
                     "source_entity": x.source_entity,
                     "source_type": x.source_type,
                     "nested_in": x.nested_in,
+                    "act": x.act,
                 }
                 for x in self.attributions
             ],
@@ -186,7 +189,8 @@ class Extraction:
             attributions=tuple(Attribution(kind=x["kind"], content=tuple(tuple(s) for s in x["content"]),
                                            cue=_tuple(x.get("cue")), source=_tuple(x.get("source")),
                                            source_entity=x.get("source_entity"),
-                                           source_type=x["source_type"], nested_in=x.get("nested_in"))
+                                           source_type=x["source_type"], nested_in=x.get("nested_in"),
+                                           act=x.get("act", "speech"))
                                for x in d.get("attributions", [])),
             events=tuple(Event(type=ev["type"], trigger=tuple(ev["trigger"]), mode=ev.get("mode"),
                                actor=tuple(_actor_from(x) for x in ev.get("actor", [])),

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.extract import lexicon_attribution as L
 from storyline.annotate.entities import entity_at
+from storyline.extract.attribution_acts import decide_act
 from storyline.extract.attribution_context import LANG, SPEECH, Cand
 from storyline.extract.attribution_quotes import Quote
 from storyline.records import Attribution, Entity
@@ -124,7 +125,8 @@ def build_records(doc: Doc, text: str, cands: list[Cand], entities: list[Entity]
     for i, r in enumerate(recs):
         c = r["c"]
         out.append(Attribution(kind=c.kind, content=tuple(c.content), cue=c.cue, source=c.source,
-                               source_entity=r["ent"], source_type=r["type"], nested_in=nested[i]))
+                               source_entity=r["ent"], source_type=r["type"], nested_in=nested[i],
+                               act=decide_act(doc, c)))
     return out
 
 

@@ -595,3 +595,82 @@ JUDGEMENT_VERBS: dict[str, frozenset[str]] = {
 MAKE_CLEAR: dict[str, tuple[str, frozenset[str]]] = {
     "en": ("make", frozenset({"clear", "plain"})),
 }
+
+
+# --- the act of an attribution: what was said, believed, perceived, or none of these ------------
+# An attribution's act comes from its cue (``attribution_acts``). Speech: the cue reports words
+# someone said or wrote. Thought: a belief, wish, fear or feeling held. Perception: something
+# seen or heard. Anything else ("plans to", "supports", "a poll shows") is "other".
+THOUGHT_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        believe think know hope hop fear expect want doubt wish worry guess assume figure imagine
+        suspect reckon suppose presume wonder feel consider understand realize realise remember
+        forget recognize recognise anticipate foresee regret appreciate prefer like love hate
+        despise loathe distrust dislike resent deplore abhor detest admire respect trust ponder
+        mull reason theorize hypothesize hypothesise surmise infer deduce bet speculate care
+        yearn long pray root view regard deem perceive favor favour relish dread envision
+        envisage""".split()),
+}
+PERCEPTION_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("see hear notice watch witness spot sense glimpse overhear smell".split()),
+}
+# Verbs of a verbal act whose content is not a clause: "criticised the plan", "called for talks".
+COMMUNICATION_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        call criticize criticise accuse blame cite mention describe urge demand request ask
+        propose recommend endorse condemn denounce blast dismiss slam praise thank name quote
+        publish email retweet release list specify detail outline recite lambast lambaste
+        mock ridicule deride decry rebuke berate chide taunt hail applaud laud commend
+        congratulate reference voice echo label brand dub characterize characterise portray
+        talk speak discuss debate rail lash testify apologize apologise issue file order
+        tell inform remind advise assure warn caution counsel plead appeal beg lobby
+        advocate press push sign rule answer question dispute refute rebut reaffirm
+        confirm deny disclose reveal announce claim charge attack defend reject
+        compliment hammer rip knock bash trash fault needle jab skewer savage pan flay
+        vilify demonize demonise smear belittle mischaracterize misrepresent downplay
+        trumpet extol salute acclaim insult disparage castigate excoriate assail disavow
+        gush rant rage fume vent grouse moan whine clamor inquire vouch""".split()),
+}
+# Report nouns that name something said or written ("the statement that …").
+SPEECH_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        claim statement assertion argument report allegation suggestion warning promise pledge
+        vow call proposal criticism remark comment announcement prediction insistence
+        contention accusation charge denial admission acknowledgment acknowledgement threat
+        demand request assurance message speculation rumor rumour testimony recommendation
+        complaint confirmation insinuation case mention point plea appeal pitch observation
+        attack attacks reference references question questions praise condemnation
+        endorsement endorsements ridicule rebuke backlash flak fire shot shots swipe swipes
+        jab jabs potshot potshots dig digs word words letter tweet post interview speech
+        remarks comments statements reports claims""".split()),
+}
+THOUGHT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        belief view views fear fears hope hopes concern concerns notion idea suspicion doubt
+        doubts feeling feelings opinion opinions sense worry worries confidence optimism
+        pessimism skepticism scepticism sympathy frustration outrage anger interest dismay
+        displeasure disdain disapproval approval admiration contempt reservation reservations
+        regret regrets impression illusion illusions enthusiasm mind thinking expectation
+        expectations wish wishes""".split()),
+}
+# Adjectives after "be" that report a manner of speaking rather than a state of mind.
+SPEECH_ADJECTIVES: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        clear explicit vocal outspoken candid blunt emphatic unequivocal upfront frank adamant
+        insistent unapologetic apologetic""".split()),
+}
+# Light verbs that voice their noun ("expressed concern", "raised doubts"): the act is speech.
+VOICING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("express voice raise issue make give deliver offer float repeat".split()),
+}
+# Past forms that no suffix rule reaches, to read a cue's words without a parse (store upgrade).
+IRREGULAR_FORMS: dict[str, dict[str, str]] = {
+    "en": {"said": "say", "told": "tell", "thought": "think", "saw": "see", "seen": "see",
+           "heard": "hear", "wrote": "write", "written": "write", "felt": "feel", "knew": "know",
+           "known": "know", "spoke": "speak", "spoken": "speak", "sang": "sing", "swore": "swear",
+           "sworn": "swear", "understood": "understand", "forgot": "forget", "forgotten": "forget",
+           "gave": "give", "given": "give", "made": "make", "meant": "mean", "read": "read",
+           "put": "put", "bet": "bet", "foresaw": "foresee", "foreseen": "foresee", "overheard": "overhear",
+           "shot": "shoot", "went": "go", "began": "begin", "begun": "begin", "cried": "cry",
+           "held": "hold", "took": "take", "taken": "take", "had": "have", "has": "have"},
+}

@@ -209,7 +209,7 @@ class Store:
                  "cue": a.text[x.cue[0]:x.cue[1]] if x.cue else None,
                  "source": a.text[x.source[0]:x.source[1]] if x.source else None,
                  "speaker": names.get(x.source_entity) or (a.text[x.source[0]:x.source[1]] if x.source else None),
-                 "source_type": x.source_type, "nested_in": x.nested_in}
+                 "source_type": x.source_type, "nested_in": x.nested_in, "act": x.act}
                 for i, x in enumerate(ex.attributions)])
         if ex.events:
             conn.execute(S.events.insert(), [

@@ -6,6 +6,7 @@ listing and search (entities, attributions, events); SQLite also gets an FTS5 in
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import (BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary,
@@ -43,6 +44,7 @@ attributions = Table(
     Column("idx", Integer), Column("kind", String(16)), Column("content", Text),
     Column("cue", Text), Column("source", Text), Column("speaker", Text, index=True),
     Column("source_type", String(16)), Column("nested_in", Integer),
+    Column("act", String(16), index=True),  # speech, thought, perception, other (v5)
 )
 
 events = Table(
@@ -161,8 +163,41 @@ def _v4(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_story_keys_key_posted ON story_keys (key, posted)"))
 
 
+def _v5(conn: Connection) -> None:
+    """Every attribution has an act (speech, thought, perception, other): the column, and for
+    stored articles the act read from each cue's words, in the flat rows and the records."""
+    from sqlalchemy import inspect
+
+    from storyline.extract.attribution_acts import act_of_cue
+
+    if "act" not in {c["name"] for c in inspect(conn).get_columns("attributions")}:
+        conn.execute(text("ALTER TABLE attributions ADD COLUMN act VARCHAR(16)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_attributions_act ON attributions (act)"))
+    last = ""
+    while True:  # in pages of articles, keyed by hash
+        rows = conn.execute(text("SELECT hash, text, record FROM articles WHERE hash > :last "
+                                 "ORDER BY hash LIMIT 500"), {"last": last}).all()
+        if not rows:
+            return
+        for h, body, record in rows:
+            rec = json.loads(record)
+            changed = False
+            for i, x in enumerate(rec.get("attributions", [])):
+                if "act" in x:
+                    continue
+                cue = body[x["cue"][0]:x["cue"][1]] if x.get("cue") else ""
+                x["act"] = act_of_cue(cue, x.get("kind", ""))
+                changed = True
+                conn.execute(text("UPDATE attributions SET act = :act WHERE article = :h AND idx = :i"),
+                             {"act": x["act"], "h": h, "i": i})
+            if changed:
+                conn.execute(text("UPDATE articles SET record = :r WHERE hash = :h"),
+                             {"r": json.dumps(rec), "h": h})
+        last = rows[-1][0]
+
+
 REBUILD_KEY = "story_state_rebuild"
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -166,7 +166,8 @@ def merge_story(story_id: str, extractions: Sequence[Extraction], *, summary_sen
             spans = list(x.content) + [s for s in (x.cue, x.source) if s is not None]
             facts.fuzzy("attribution", speaker or "-", content, a.id, spans,
                         {"attribution_kind": x.kind, "speaker": speaker,
-                         "speaker_name": speaker_name, "source_type": x.source_type},
+                         "speaker_name": speaker_name, "source_type": x.source_type,
+                         "act": x.act},
                         _content_words(content), QUOTE_FOLD)
         for c in ext.counts:
             head = _head(c.object)

@@ -1,0 +1,137 @@
+"""The act of an attribution: ``speech`` (said, wrote, told, announced, according to, a
+statement), ``thought`` (believes, fears, hopes, wants, is convinced), ``perception`` (saw,
+heard, noticed) or ``other`` (plans to, supports, a poll shows).
+
+Decided from the cue and its construction, never from a corpus:
+
+1. No cue word (a quotation standing alone, "Speaker:" and "— Speaker" lines) → speech.
+2. A quotation in the content (direct or mixed) → speech, unless its cue is a thought or
+   perception verb ("'…,' she thought").
+3. "according to X", "per X", "X reportedly …" → speech; "in X's view" → thought.
+4. Light verb + noun ("expressed concern", "has doubts", "made the case"): the noun decides; a
+   thought noun voiced by a voicing verb ("raised doubts") is speech.
+5. "is confident that" (an attitude after "be") → thought; a manner of speaking ("was
+   emphatic", "made clear") → speech.
+6. Otherwise the cue's lemma: perception verbs, thought verbs and nouns, speech and
+   communication verbs and nouns (``lexicon_attribution``); anything else → other.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.extract import lexicon_attribution as L
+from storyline.extract.attribution_context import LANG, SPEECH, Cand
+
+ACTS = ("speech", "thought", "perception", "other")
+
+_THOUGHT = L.THOUGHT_VERBS[LANG]
+_PERCEPTION = L.PERCEPTION_VERBS[LANG]
+_COMMUNICATION = L.COMMUNICATION_VERBS[LANG] | SPEECH
+_SPEECH_NOUNS = L.SPEECH_NOUNS[LANG]
+_THOUGHT_NOUNS = L.THOUGHT_NOUNS[LANG]
+_SPEECH_ADJ = L.SPEECH_ADJECTIVES[LANG]
+_ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
+_VOICING = L.VOICING_VERBS[LANG]
+_LIGHT = L.LIGHT_VERBS[LANG]
+_REPORT_ADVERBS = L.REPORT_ADVERBS[LANG]
+_MAKE, _CLEAR = L.MAKE_CLEAR[LANG]
+
+
+def _noun_act(lemma: str, lower: str) -> str | None:
+    if lemma in _SPEECH_NOUNS or lower in _SPEECH_NOUNS:
+        return "speech"
+    if lemma in _THOUGHT_NOUNS or lower in _THOUGHT_NOUNS:
+        return "thought"
+    return None
+
+
+def _verb_act(lemma: str) -> str | None:
+    if lemma in _PERCEPTION:
+        return "perception"
+    if lemma in _THOUGHT:
+        return "thought"
+    if lemma in _COMMUNICATION:
+        return "speech"
+    return None
+
+
+def decide_act(doc: Doc, c: Cand) -> str:
+    """The act of one finished candidate (see the module's rules)."""
+    if c.cue_tok is None or c.cue is None or not any(ch.isalpha() for ch in doc.text[c.cue[0]:c.cue[1]]):
+        return "speech"
+    tok = doc[c.cue_tok]
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    cue = doc.char_span(*c.cue, alignment_mode="expand")
+    words = [t for t in cue if t.is_alpha] if cue is not None else [tok]
+    quoted = c.kind in ("direct", "mixed") or bool(c.quotes)
+    if quoted:
+        act = _verb_act(lemma) if tok.pos_ in ("VERB", "AUX") else None
+        return act if act in ("thought", "perception") else "speech"
+    if c.kind == "according_to":
+        nouns = [t for t in words if t.i != tok.i]
+        if lower == "in" and c.source is not None:
+            src = doc.char_span(*c.source, alignment_mode="expand")
+            if src is not None and any(_noun_act(t.lemma_.lower(), t.lower_) == "thought" for t in src):
+                return "thought"
+        return next((a for t in nouns if (a := _noun_act(t.lemma_.lower(), t.lower_)) == "thought"), "speech")
+    if lower in _REPORT_ADVERBS:
+        return "speech"
+    if tok.pos_ in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+        act = _noun_act(lemma, lower)
+        if act is None and tok.dep_ == "ROOT":  # a headline's verb read as a noun ("Trump slams")
+            act = _verb_act(lemma) or _verb_act(lower.rstrip("s"))
+        return act or "other"
+    if tok.pos_ == "ADJ" or tok.dep_ == "acomp":
+        if lower in _SPEECH_ADJ:
+            return "speech"
+        return "thought" if lower in _ATTITUDE else "other"
+    if lemma in _LIGHT or lemma == _MAKE:
+        others = [t for t in words if t.i != tok.i]
+        if lemma == _MAKE and any(t.lower_ in _CLEAR for t in others):
+            return "speech"
+        acts = [a for t in others if (a := _noun_act(t.lemma_.lower(), t.lower_))]
+        if acts:
+            return "speech" if "speech" in acts or lemma in _VOICING else acts[0]
+    return _verb_act(lemma) or "other"
+
+
+def _lemmas(word: str) -> list[str]:
+    """Candidate lemmas of an inflected word, without a parse ("told" → tell, "fears" → fear)."""
+    w = word.lower()
+    out = [w, _IRREGULAR.get(w, w)]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            out.append(w[: len(w) - len(suffix)] + repl)
+    if len(w) > 5 and w.endswith(("ed", "ing")) and w[-3 if w.endswith("ed") else -4] == w[-4 if w.endswith("ed") else -5]:
+        out.append(w[: -3 if w.endswith("ed") else -4])  # "planned" → plan, "chatting" → chat
+    return out
+
+
+_IRREGULAR = L.IRREGULAR_FORMS[LANG]
+
+
+def act_of_cue(cue: str, kind: str) -> str:
+    """The act from a stored cue's words alone (stores written before acts existed): the same
+    word lists as ``decide_act``, with no parse, so constructions are read less finely."""
+    words = [w for w in cue.replace("’", "'").split() if any(ch.isalpha() for ch in w)]
+    if not words:
+        return "speech"
+    if kind == "according_to":
+        return "thought" if any(_noun_act(l, l) == "thought" for w in words for l in _lemmas(w)) else "speech"
+    found = []
+    for w in words:
+        for lemma in _lemmas(w.strip(".,;:!?\"'")):
+            act = (_verb_act(lemma) or _noun_act(lemma, lemma) or ("speech" if lemma in _SPEECH_ADJ else None)
+                   or ("thought" if lemma in _ATTITUDE else None) or ("voice" if lemma in _VOICING else None))
+            if act:
+                found.append(act)
+                break
+    if "voice" in found:  # "expressed concern", "made the case"
+        rest = [a for a in found if a != "voice"]
+        return "speech" if rest else "other"
+    if not found:
+        return "speech" if kind in ("direct", "mixed") else "other"
+    if kind in ("direct", "mixed") and found[0] not in ("thought", "perception"):
+        return "speech"
+    return "speech" if "speech" in found else found[0]
