@@ -4,7 +4,9 @@ GGT annotates only **speech**: what people said, quoted or paraphrased, with the
 the attributions storyline marks ``act == "speech"`` are scored, with the overlap protocol of
 ``storyline.evaluation.attributions``: a gold quote is found when an unused prediction covers
 more than ``t`` of its characters (greedy one-to-one, t = 0.3 and 0.8), precision, recall and F1
-summed over documents.
+summed over documents. A quote is GGT's unit: one stretch of text inside one paragraph, so a
+prediction whose content runs over paragraphs or around its cue is scored as its stretches
+(``quote_units``), each with its speaker — on both sides of the ratio.
 
 Speaker accuracy is over the quotes matched at each ``t``. The predicted speaker is right when its
 source span overlaps the gold speaker span, or when the name it resolves to (the source entity's
@@ -23,7 +25,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.evaluation.attributions import _chars, _norm, _spans_overlap, _Tally, regex_baseline
@@ -151,13 +153,47 @@ def _snip(text: str, spans, width: int = 160) -> str:
     return s if len(s) <= width else s[:width - 1] + "…"
 
 
+def quote_units(text: str, pred: Attribution) -> list[Attribution]:
+    """A prediction cut into GGT's unit: one quote is one stretch of text inside one paragraph.
+    An attribution whose content runs over two paragraphs or around its cue ("…," she said. "…")
+    becomes one unit per stretch, each with the attribution's speaker."""
+    parts = []
+    for a, b in _norm(text, pred.content):
+        for piece in _split_lines(text, a, b):
+            if parts and not text[parts[-1][1]:piece[0]].strip(" \t\u00a0"):
+                parts[-1] = (parts[-1][0], piece[1])
+            else:
+                parts.append(piece)
+    return [replace(pred, content=(p,)) for p in parts]
+
+
+def _split_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out, start = [], a
+    for i in range(a, b):
+        if text[i] == "\n":
+            if text[start:i].strip():
+                out.append(_strip(text, start, i))
+            start = i + 1
+    if text[start:b].strip():
+        out.append(_strip(text, start, b))
+    return out
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
 def score_article(scores: QuoteScores, art: GoldArticle, pred: list[Attribution],
                   entities: list[Entity]) -> None:
     """Add one article: ``pred`` are the speech attributions already."""
     text = art.text
-    preds = [p for p in pred if p.content]
+    preds = [u for p in pred if p.content for u in quote_units(text, p)]
     gsets = [_chars(_norm(text, [q.span])) for q in art.quotes]
-    psets = [_chars(_norm(text, p.content)) for p in preds]
+    psets = [_chars(p.content) for p in preds]
     matched: dict[float, dict[int, int]] = {}
     for t in THRESHOLDS:
         m = matched[t] = _match(gsets, psets, t)

@@ -14,6 +14,9 @@ Decided from the cue and its construction, never from a corpus:
    emphatic", "made clear") → speech.
 6. Otherwise the cue's lemma: perception verbs, thought verbs and nouns, speech and
    communication verbs and nouns (``lexicon_attribution``); anything else → other.
+7. A speech cue whose content is only a noun phrase, with no quotation — what the words were
+   about or aimed at ("criticised the plan", "spoke about the trade", "issued a statement") —
+   is other: the attribution says that someone spoke, not what they said.
 """
 from __future__ import annotations
 
@@ -55,8 +58,30 @@ def _verb_act(lemma: str) -> str | None:
     return None
 
 
+def _topic_only(doc: Doc, c: Cand) -> bool:
+    """A content that is only a noun phrase — what a verbal act was about or aimed at ("criticised
+    the plan", "spoke about the trade", "issued a statement") — not what was said."""
+    for a, b in c.content:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return False
+        roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("ccomp", "xcomp", "advcl") for t in roots):
+            return False
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in roots):
+            return False
+    return bool(c.content)
+
+
 def decide_act(doc: Doc, c: Cand) -> str:
     """The act of one finished candidate (see the module's rules)."""
+    act = _cue_act(doc, c)
+    if act == "speech" and c.kind == "indirect" and _topic_only(doc, c):
+        return "other"
+    return act
+
+
+def _cue_act(doc: Doc, c: Cand) -> str:
     if c.cue_tok is None or c.cue is None or not any(ch.isalpha() for ch in doc.text[c.cue[0]:c.cue[1]]):
         return "speech"
     tok = doc[c.cue_tok]
