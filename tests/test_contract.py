@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.records import ATTRIBUTION_KINDS, PLOVER_TYPES, QUALIFIERS, SOURCE_TYPES
+from storyline.records import ATTRIBUTION_ACTS, ATTRIBUTION_KINDS, PLOVER_TYPES, QUALIFIERS, SOURCE_TYPES
 
 DATE_VALUE = re.compile(r"(\d{4}(-\d{2}(-\d{2}(T(MO|AF|EV|NI))?)?|-W\d{2}(-WE)?|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?"
                         r"|\d{2,3}|PAST_REF|PRESENT_REF|FUTURE_REF)")
@@ -53,6 +53,8 @@ def contract_problems(rec: dict) -> list[str]:
         w = f"attributions[{i}]"
         if a["kind"] not in ATTRIBUTION_KINDS or a["source_type"] not in SOURCE_TYPES:
             bad.append(f"{w}: kind/source_type")
+        if a.get("act") not in ATTRIBUTION_ACTS:  # required: speech, thought, perception, other
+            bad.append(f"{w}: act")
         if not a["content"]:
             bad.append(f"{w}: empty content")
         for s in a["content"]:

@@ -328,12 +328,16 @@ def show(key: Annotated[str, typer.Argument(help="A story id or an article id.")
 def quotes(db: DbOpt = DEFAULT_DB,
            speaker: Annotated[Optional[str], typer.Option(help="Part of the speaker's name.")] = None,
            about: Annotated[Optional[str], typer.Option(help="Words the statement contains.")] = None,
+           act: Annotated[str, typer.Option(
+               help="speech (what was said), thought (believed, feared, hoped), perception (seen, heard), "
+                    "other, or all.")] = "speech",
            limit: int = 100) -> None:
-    """Who said what: statements and claims with their speakers and cues."""
+    """Who said what: statements with their speakers and cues (speech; --act for the rest)."""
     store = _existing_store(db)
-    table = Table("speaker", "cue", "kind", "statement", "article")
-    for q in store.quotes(speaker=speaker, about=about, limit=limit):
-        table.add_row(q["speaker"] or "(unnamed)", q["cue"] or "", q["kind"], q["content"], q["article"])
+    table = Table("speaker", "cue", "kind", "act", "statement", "article")
+    for q in store.quotes(speaker=speaker, about=about, limit=limit, act=act):
+        table.add_row(q["speaker"] or "(unnamed)", q["cue"] or "", q["kind"], q["act"] or "", q["content"],
+                      q["article"])
     out.print(table)
 
 
@@ -420,7 +424,9 @@ def evaluate(name: Annotated[str, typer.Argument(help="attributions, quotes, sto
              writers: Annotated[int, typer.Option(
                  help="stories only: also cluster through a store, with this many concurrent writer processes.")] = 0,
              store_url: Annotated[Optional[str], typer.Option(
-                 "--store", help="stories only, with --writers: an empty database URL to write (default: a temporary SQLite file).")] = None) -> None:
+                 "--store", help="stories only, with --writers: an empty database URL to write (default: a temporary SQLite file).")] = None,
+             errors: Annotated[int, typer.Option(
+                 help="quotes only: list this many errors of each kind (missed, spurious, speaker, boundary).")] = 0) -> None:
     """Score storyline on annotated data with the published protocols, baselines beside it."""
     import importlib
 
@@ -429,6 +435,8 @@ def evaluate(name: Annotated[str, typer.Argument(help="attributions, quotes, sto
         raise StorylineError(f"unknown evaluation {name!r}: choose one of {', '.join(names)}")
     if (embeddings or writers) and name != "stories":
         raise StorylineError("--embeddings and --writers apply to `storyline eval stories` only")
+    if errors and name != "quotes":
+        raise StorylineError("--errors applies to `storyline eval quotes` only")
     module = importlib.import_module(f"storyline.evaluation.{name}")
     kwargs = {}
     if embeddings:
@@ -437,6 +445,8 @@ def evaluate(name: Annotated[str, typer.Argument(help="attributions, quotes, sto
         kwargs["config"] = ClusterConfig(embeddings=True)
     if writers:
         kwargs.update(writers=writers, store_url=store_url)
+    if errors:
+        kwargs["errors"] = errors
     report = module.run(data=data, split=split, limit=limit, **kwargs)
     if as_json:
         out.print_json(json.dumps(report.to_json()))

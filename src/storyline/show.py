@@ -53,13 +53,13 @@ def print_article(console: Console, rec: dict[str, Any]) -> None:
     names = {e["id"]: e["name"] for e in rec.get("entities", [])}
 
     if rec.get("attributions"):
-        t = Table("who", "cue", "kind", "what", title="Who said what")
+        t = Table("who", "cue", "kind", "act", "what", title="Who said what")
         for x in rec["attributions"]:
             who = names.get(x.get("source_entity")) or _at(rec, x.get("source")) or "(unnamed)"
             if x.get("source") and names.get(x.get("source_entity")) and _at(rec, x["source"]) != who:
                 who = f"{who} ({_at(rec, x['source'])})"
             via = f" via #{x['nested_in']}" if x.get("nested_in") is not None else ""
-            t.add_row(f"{who} [{x['source_type']}]{via}", _at(rec, x.get("cue")), x["kind"],
+            t.add_row(f"{who} [{x['source_type']}]{via}", _at(rec, x.get("cue")), x["kind"], x.get("act", ""),
                       " … ".join(_at(rec, s) for s in x["content"]))
         console.print(t)
     if rec.get("events"):

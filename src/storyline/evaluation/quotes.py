@@ -39,6 +39,7 @@ _NOT_NAMES = frozenset("""
     minister president premier mayor chief spokesperson spokesman spokeswoman official
     officials police""".split())
 _WORD = re.compile(r"[\w’'-]+")
+_MARKS = frozenset("\"“”‘’'«»„")
 
 
 @dataclass(frozen=True)
@@ -155,12 +156,14 @@ def _snip(text: str, spans, width: int = 160) -> str:
 
 def quote_units(text: str, pred: Attribution) -> list[Attribution]:
     """A prediction cut into GGT's unit: one quote is one stretch of text inside one paragraph.
-    An attribution whose content runs over two paragraphs or around its cue ("…," she said. "…")
-    becomes one unit per stretch, each with the attribution's speaker."""
-    parts = []
+    An attribution whose content runs over two paragraphs, or two quotations around their cue
+    ("…," she said. "…"), becomes one unit per stretch, each with the attribution's speaker; the
+    parts of one clause split by its cue ("whom, the couple claims, they adopted") stay one."""
+    parts: list[tuple[int, int]] = []
     for a, b in _norm(text, pred.content):
         for piece in _split_lines(text, a, b):
-            if parts and not text[parts[-1][1]:piece[0]].strip(" \t\u00a0"):
+            gap = text[parts[-1][1]:piece[0]] if parts else "\n"
+            if "\n" not in gap and not (text[piece[0]] in _MARKS and text[parts[-1][1] - 1] in _MARKS):
                 parts[-1] = (parts[-1][0], piece[1])
             else:
                 parts.append(piece)

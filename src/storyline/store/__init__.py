@@ -22,8 +22,8 @@ from urllib.parse import quote
 from sqlalchemy import create_engine, event, func, or_, select, text
 from sqlalchemy.engine import Engine
 
-from storyline.errors import StoreError
-from storyline.records import Extraction, StoryAssignment
+from storyline.errors import StoreError, StorylineError
+from storyline.records import ATTRIBUTION_ACTS, Extraction, StoryAssignment
 from storyline.store import schema as S
 
 DEFAULT_DB = "storyline.db"
@@ -290,12 +290,18 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def quotes(self, speaker: str | None = None, about: str | None = None,
-               limit: int = 100) -> list[dict[str, Any]]:
-        """Who said what: attributions filtered by speaker name and by words in the content."""
+               limit: int = 100, act: str = "speech") -> list[dict[str, Any]]:
+        """Who said what: attributions filtered by speaker name, by words in the content, and by
+        act — ``speech`` (the default: what was said), ``thought``, ``perception``, ``other``, or
+        ``all``."""
+        if act != "all" and act not in ATTRIBUTION_ACTS:
+            raise StorylineError(f"unknown act {act!r}: choose one of {', '.join(ATTRIBUTION_ACTS)} or all")
         A, R = S.attributions, S.articles
-        q = (select(R.c.id.label("article"), R.c.story, A.c.kind, A.c.speaker, A.c.source, A.c.cue,
+        q = (select(R.c.id.label("article"), R.c.story, A.c.kind, A.c.act, A.c.speaker, A.c.source, A.c.cue,
                     A.c.content, A.c.source_type)
              .join(R, R.c.hash == A.c.article).order_by(R.c.seq, A.c.idx).limit(limit))
+        if act != "all":
+            q = q.where(A.c.act == act)
         if speaker:
             q = q.where(or_(A.c.speaker.ilike(f"%{speaker}%"), A.c.source.ilike(f"%{speaker}%")))
         for word in (about or "").split():

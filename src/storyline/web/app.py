@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException
 
 from storyline.errors import StorylineError
+from storyline.records import ATTRIBUTION_ACTS
 from storyline.store import Store
 from storyline.web.highlight import highlight_html
 
@@ -34,6 +35,10 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0} td,th{border-bottom:1p
 LEGEND = ('<p class="legend"><span class="ent">entity</span><span class="place">place</span>'
           '<span class="date">date</span><span class="content">statement</span><span class="cue">cue</span>'
           '<span class="source">source</span><span class="count">count</span><span class="trigger">event</span></p>')
+
+
+ACT_CHOICES = (*ATTRIBUTION_ACTS, "all")
+ACT_PATTERN = "^(" + "|".join(ACT_CHOICES) + ")$"
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
@@ -77,10 +82,12 @@ def create_app(db: str | Path) -> FastAPI:
     def api_article(article_id: str) -> dict[str, Any]:
         return need(store.article(article_id), f"article {article_id!r}")
 
-    @app.get("/api/quotes", summary="Who said what")
+    @app.get("/api/quotes", summary="Who said what (speech by default; ?act= for the rest)")
     def api_quotes(speaker: str | None = None, about: str | None = None,
+                   act: str = Query("speech", pattern=ACT_PATTERN,
+                                    description="speech, thought, perception, other, or all"),
                    limit: int = Query(100, ge=1, le=1000)) -> list[dict[str, Any]]:
-        return store.quotes(speaker=speaker, about=about, limit=limit)
+        return store.quotes(speaker=speaker, about=about, limit=limit, act=act)
 
     @app.get("/api/events", summary="What happened (PLOVER events)")
     def api_events(type: str | None = None, actor: str | None = None,
@@ -144,10 +151,13 @@ def create_app(db: str | Path) -> FastAPI:
                           f"<h2>Events</h2>{_events_html(evs)}")
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(speaker: str | None = None, about: str | None = None):
+    def quotes_page(speaker: str | None = None, about: str | None = None,
+                    act: str = Query("speech", pattern=ACT_PATTERN)):
+        options = "".join(f"<option{' selected' if a == act else ''}>{a}</option>" for a in ACT_CHOICES)
         form = ("<form><input name=speaker placeholder='speaker'> <input name=about placeholder='about'> "
-                "<button>find</button></form>")
-        return page("Who said what", form + _quotes_html(store.quotes(speaker=speaker, about=about, limit=500)))
+                f"<select name=act aria-label=act>{options}</select> <button>find</button></form>")
+        return page("Who said what", form + _quotes_html(store.quotes(speaker=speaker, about=about, limit=500,
+                                                                      act=act)))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page():
@@ -180,9 +190,9 @@ def _sentence_text(s: Any) -> str:
 def _quotes_html(rows: list[dict[str, Any]]) -> str:
     body = "".join(
         f"<tr><td><a href='/entity?name={_q(r['speaker'] or '')}'>{escape(r['speaker'] or '(unnamed)')}</a></td>"
-        f"<td>{escape(r['cue'] or '')}</td><td>{escape(r['content'])}</td>"
+        f"<td>{escape(r['cue'] or '')}</td><td class=act>{escape(r.get('act') or '')}</td><td>{escape(r['content'])}</td>"
         f"<td><a href='/article/{_q(r['article'])}'>{escape(r['article'])}</a></td></tr>" for r in rows)
-    return f"<table><tr><th>who</th><th>cue</th><th>what</th><th>article</th></tr>{body}</table>"
+    return f"<table><tr><th>who</th><th>cue</th><th>act</th><th>what</th><th>article</th></tr>{body}</table>"
 
 
 def _events_html(rows: list[dict[str, Any]]) -> str:
@@ -205,7 +215,7 @@ def _facts_html(a: dict[str, Any]) -> str:
         src = x.get("source")
         who = names.get(x.get("source_entity")) or (text[src[0]:src[1]] if src else "")
         link = f"<a href='/entity?name={_q(who)}'>{escape(who)}</a>" if who else "(unnamed)"
-        rows += (f"<tr><td>{link}</td><td>{at(x.get('cue'))}</td>"
+        rows += (f"<tr><td>{link}</td><td>{at(x.get('cue'))}</td><td class=act>{escape(x.get('act') or '')}</td>"
                  f"<td>{' … '.join(at(s) for s in x['content'])}</td></tr>")
     quotes = f"<h4>Who said what</h4><table>{rows}</table>" if rows else ""
     counts = "".join(f"<li>{escape(c['qualifier'])} {c['value']} {escape(c['object'])} "

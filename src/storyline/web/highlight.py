@@ -17,7 +17,7 @@ def layers(rec: dict[str, Any]) -> list[tuple[int, int, str, str]]:
         out.append((*d["span"], "date", d.get("value") or "unresolved"))
     for i, x in enumerate(rec.get("attributions", [])):
         for a, b in x["content"]:
-            out.append((a, b, "content", f"statement #{i} ({x['kind']})"))
+            out.append((a, b, "content", f"statement #{i} ({x['kind']}, {x.get('act', 'speech')})"))
         if x.get("cue"):
             out.append((*x["cue"], "cue", f"cue of #{i}"))
         if x.get("source"):
