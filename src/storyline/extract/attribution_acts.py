@@ -5,8 +5,9 @@ heard, noticed) or ``other`` (plans to, supports, a poll shows).
 Decided from the cue and its construction, never from a corpus:
 
 1. No cue word (a quotation standing alone, "Speaker:" and "— Speaker" lines) → speech.
-2. A quotation in the content (direct or mixed) → speech, unless its cue is a thought or
-   perception verb ("'…,' she thought").
+2. A quotation tied to its speaker → speech, unless its cue is a thought or perception verb
+   ("'…,' she thought"); quoted words worked into a clause (mixed) take the verb's act ("called
+   it “unfair”" speech, "a scene from “The Kid Who Would Be King” shows" other).
 3. "according to X", "per X", "X reportedly …" → speech; "in X's view" → thought.
 4. Light verb + noun ("expressed concern", "has doubts", "made the case"): the noun decides; a
    thought noun voiced by a voicing verb ("raised doubts") is speech.
@@ -14,7 +15,9 @@ Decided from the cue and its construction, never from a corpus:
    emphatic", "made clear") → speech.
 6. Otherwise the cue's lemma: perception verbs, thought verbs and nouns, speech and
    communication verbs and nouns (``lexicon_attribution``); anything else → other.
-7. A speech cue whose content is only a noun phrase, with no quotation — what the words were
+7. A speech verb denied or not yet done ("won't say", "has not said", "to confirm") → other:
+   no one said the content.
+8. A speech cue whose content is only a noun phrase, with no quotation — what the words were
    about or aimed at ("criticised the plan", "spoke about the trade", "issued a statement") —
    is other: the attribution says that someone spoke, not what they said.
 """
@@ -38,6 +41,7 @@ _VOICING = L.VOICING_VERBS[LANG]
 _LIGHT = L.LIGHT_VERBS[LANG]
 _REPORT_ADVERBS = L.REPORT_ADVERBS[LANG]
 _MAKE, _CLEAR = L.MAKE_CLEAR[LANG]
+_NEGATIONS = L.NEGATIONS[LANG]
 
 
 def _noun_act(lemma: str, lower: str) -> str | None:
@@ -78,7 +82,19 @@ def decide_act(doc: Doc, c: Cand) -> str:
     act = _cue_act(doc, c)
     if act == "speech" and c.kind == "indirect" and _topic_only(doc, c):
         return "other"
+    if act == "speech" and c.cue_tok is not None and _not_said(doc[c.cue_tok]):
+        return "other"
     return act
+
+
+def _not_said(v) -> bool:
+    """A speech verb denied or not yet done: "won't say", "has not said", "declined to comment",
+    "to confirm" — no one said the content."""
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(ch.dep_ == "neg" or ch.lower_ in _NEGATIONS for ch in v.children):
+        return True
+    return v.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children)
 
 
 def _cue_act(doc: Doc, c: Cand) -> str:
@@ -88,10 +104,11 @@ def _cue_act(doc: Doc, c: Cand) -> str:
     lemma, lower = tok.lemma_.lower(), tok.lower_
     cue = doc.char_span(*c.cue, alignment_mode="expand")
     words = [t for t in cue if t.is_alpha] if cue is not None else [tok]
-    quoted = c.kind in ("direct", "mixed") or bool(c.quotes)
-    if quoted:
+    if c.kind == "direct" or c.quotes:  # a quotation tied to its speaker
         act = _verb_act(lemma) if tok.pos_ in ("VERB", "AUX") else None
         return act if act in ("thought", "perception") else "speech"
+    if c.kind == "mixed" and tok.pos_ in ("VERB", "AUX"):  # quoted words worked into a clause
+        return _verb_act(lemma) or "other"
     if c.kind == "according_to":
         nouns = [t for t in words if t.i != tok.i]
         if lower == "in" and c.source is not None:

@@ -279,6 +279,12 @@ def _named_elsewhere(doc: Doc, tok: Token) -> bool:
                                                         or t.pos_ == "PROPN") for t in doc)
 
 
+def _capitals_named_elsewhere(text: str, words: list[str]) -> bool:
+    """ "TRUMP: …" is a speaker when the article writes the name in ordinary case too; "KEEPING
+    SCORE:", "ENERGY:" are a wire story's section labels."""
+    return any(re.search(rf"\b{re.escape(w.title())}\b", text) for w in words if len(w) > 1)
+
+
 def colon_lines(ctx: "Ctx", cands: dict[int, "Cand"]) -> None:
     """ "Sanders: Clinton Email Story Has Moved", "TRUMP: The deaths …" — a name, a colon and
     what they said, on a line of its own (headlines, transcripts, interviews)."""
@@ -294,7 +300,8 @@ def colon_lines(ctx: "Ctx", cands: dict[int, "Cand"]) -> None:
         if span is None or any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in span):
             continue
         if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span) \
-                and not (len(words) <= 3 and all(w.isupper() for w in words) and len(words[0]) > 1) \
+                and not (len(words) <= 3 and all(w.isupper() for w in words) and len(words[0]) > 1
+                         and _capitals_named_elsewhere(text, words)) \
                 and not (len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)) \
                 and not (len(span) == 1 and span[0].text[:1].isupper() and _named_elsewhere(doc, span[0])):
             if not any(t.lemma_.lower() in L.DOCUMENT[LANG] | L.MEDIA[LANG] for t in span):

@@ -41,6 +41,14 @@ REPORT_ADVERBS = L.REPORT_ADVERBS[LANG]
 TRAIL_PREP = L.TRAILING_SOURCES[LANG][0]
 RECEIVING = L.RECEIVING_VERBS[LANG] | L.UNDER_VERBS[LANG][1]
 _FRONT_PREPS = frozenset({"in", "per", "by"})
+LINK_LINES = L.LINK_LINE_PREFIXES[LANG]
+
+
+def _on_link_line(text: str, c: Cand) -> bool:
+    """A candidate on a "READ MORE: …" line: another article's headline, linked."""
+    at = c.cue[0] if c.cue else c.content[0][0] if c.content else 0
+    line = text[text.rfind("\n", 0, at) + 1:at + 1].lstrip().lower()
+    return line.startswith(LINK_LINES)
 
 
 def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
@@ -113,5 +121,5 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
                 cands[tok.i] = c
     colon_lines(ctx, cands)
     attach_quotes(ctx, cands)
-    out = finish(doc, text, list(cands.values()), quotes)
+    out = finish(doc, text, [c for c in cands.values() if not _on_link_line(text, c)], quotes)
     return build_records(doc, text, out, entities)

@@ -674,3 +674,9 @@ IRREGULAR_FORMS: dict[str, dict[str, str]] = {
            "shot": "shoot", "went": "go", "began": "begin", "begun": "begin", "cried": "cry",
            "held": "hold", "took": "take", "taken": "take", "had": "have", "has": "have"},
 }
+# Lines that a web page puts between paragraphs to link elsewhere ("READ MORE: Trump says …"):
+# the headline of another article, not a statement reported in this one.
+LINK_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("read more:", "read more -", "watch:", "watch below:", "watch more:", "related:", "more:",
+           "also read:", "see also:", "click here", "listen:", "video:"),
+}
