@@ -298,6 +298,24 @@ def _add_descriptions(doc: Doc, clusters: list[_Cluster]) -> None:
             target.add(span)
 
 
+def _in_subject(tok) -> bool:
+    """A mention inside its clause's subject: "Josh Matlow" in "city councillor and tenants
+    advocate Josh Matlow told …" (the name hangs on the title, the title is the subject), also
+    when the parse takes the title for a verb: a name before its sentence's main verb, in no
+    prepositional phrase, is where the subject is."""
+    root = tok.sent.root
+    if tok.i < root.i and root.pos_ in ("VERB", "AUX") and not any(
+            a.dep_ in ("pobj", "prep", "relcl", "acl", "advcl", "npadvmod") for a in [tok, *tok.ancestors] if a.i != root.i):
+        return True
+    for _ in range(6):
+        if tok.dep_ in SUBJECT_DEPS:
+            return True
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX") or tok.dep_ in ("prep", "pobj", "relcl", "acl"):
+            return False
+        tok = tok.head
+    return False
+
+
 def _add_pronouns(doc: Doc, clusters: list[_Cluster]) -> None:
     """he/his/she/her → the person most likely meant: the subject nearest before, else the last person."""
     persons = [c for c in clusters if c.label == "PERSON"]
@@ -312,7 +330,7 @@ def _add_pronouns(doc: Doc, clusters: list[_Cluster]) -> None:
     index = {m: c for c in persons for m in c.mentions}
     for (a, b), c in index.items():
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is not None and (span.root.dep_ in SUBJECT_DEPS or span.root.head.dep_ in SUBJECT_DEPS):
+        if span is not None and _in_subject(span.root):
             subjects.append((a, c))
     subjects.sort(key=lambda x: x[0])
     pronouns = PRONOUNS["en"]

@@ -79,7 +79,7 @@ def _topic_only(doc: Doc, c: Cand) -> bool:
 
 def decide_act(doc: Doc, c: Cand) -> str:
     """The act of one finished candidate (see the module's rules)."""
-    act = _cue_act(doc, c)
+    act = cue_act(doc, c)
     if act == "speech" and c.kind == "indirect" and _topic_only(doc, c):
         return "other"
     if act == "speech" and c.cue_tok is not None and _not_said(doc[c.cue_tok]):
@@ -97,7 +97,7 @@ def _not_said(v) -> bool:
     return v.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children)
 
 
-def _cue_act(doc: Doc, c: Cand) -> str:
+def cue_act(doc: Doc, c: Cand) -> str:
     if c.cue_tok is None or c.cue is None or not any(ch.isalpha() for ch in doc.text[c.cue[0]:c.cue[1]]):
         return "speech"
     tok = doc[c.cue_tok]

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.extract import lexicon_attribution as L
+from storyline.extract.attribution_acts import cue_act
 from storyline.extract.attribution_context import LANG, SPEECH, Cand, Ctx, tok_at
 from storyline.extract.attribution_quotes import Quote, inner_text, is_statement
 from storyline.extract.attribution_spans import cue_extent, find_source
@@ -139,7 +140,7 @@ def _speaker_before(ctx: Ctx, q: Quote, cands: dict[int, Cand]) -> Cand | None:
 def _speech_like(doc: Doc, c: Cand) -> bool:
     if c.kind in ("direct", "according_to") or c.quotes:
         return True
-    return c.cue_tok is not None and doc[c.cue_tok].lemma_.lower() in SPEECH
+    return c.cue_tok is not None and cue_act(doc, c) == "speech"
 
 
 def _dash_speaker(ctx: Ctx, q: Quote) -> tuple[int, tuple[int, int], int] | None:

@@ -629,7 +629,7 @@ COMMUNICATION_VERBS: dict[str, frozenset[str]] = {
         compliment hammer rip knock bash trash fault needle jab skewer savage pan flay
         vilify demonize demonise smear belittle mischaracterize misrepresent downplay
         trumpet extol salute acclaim insult disparage castigate excoriate assail disavow
-        gush rant rage fume vent grouse moan whine clamor inquire vouch""".split()),
+        gush rant rage fume vent grouse moan whine clamor inquire vouch confess confide""".split()),
 }
 # Report nouns that name something said or written ("the statement that …").
 SPEECH_NOUNS: dict[str, frozenset[str]] = {
