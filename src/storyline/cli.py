@@ -65,9 +65,10 @@ SchedulerOpt = Annotated[Optional[str], typer.Option(
                         "for ingest: its workers write to it directly).", show_default=False)]
 
 
-def command(name: str | None = None):
-    """Register a command whose errors become one `Error: ...` line and exit code 1 (with the
-    traceback under --debug). A missing dependency is reported once, before any input is read."""
+def command(name: str | None = None, group: typer.Typer | None = None):
+    """Register a command (on ``group``, else the top level) whose errors become one `Error: ...`
+    line and exit code 1 (with the traceback under --debug). A missing dependency is reported
+    once, before any input is read."""
 
     def wrap(fn):
         @functools.wraps(fn)
@@ -83,7 +84,7 @@ def command(name: str | None = None):
                 _fail(f"internal error: {type(e).__name__}: {e}" +
                       ("" if _debug else " (run `storyline --debug ...` for the traceback)"))
 
-        return app.command(name)(run)
+        return (group or app).command(name)(run)
 
     return wrap
 
@@ -398,6 +399,46 @@ def export(db: DbOpt = DEFAULT_DB,
         if output:
             f.close()
     err.print(f"{n} records exported", highlight=False)
+
+
+keys_app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                       help="API keys for writing over HTTP (storyline serve): create, list, revoke.")
+app.add_typer(keys_app, name="keys")
+
+
+@command("create", group=keys_app)
+def keys_create(name: Annotated[str, typer.Argument(help="A name for the key (who holds it).")],
+                scope: Annotated[str, typer.Option(
+                    help="read (reads when serve --require-key), write (also add articles), "
+                         "admin (also delete them).")] = "write",
+                db: DbOpt = DEFAULT_DB) -> None:
+    """Create a key; its secret is printed once, alone on the last line (only a hash is kept)."""
+    from storyline.store import keys
+
+    key, secret = keys.create(Store(db), name, scope)
+    out.print(f"created key {key.name!r} (scope {key.scope}) in {db}; the secret is shown once:",
+              markup=False, highlight=False, soft_wrap=True)
+    print(secret, flush=True)
+
+
+@command("list", group=keys_app)
+def keys_list(db: DbOpt = DEFAULT_DB) -> None:
+    """The keys: name, scope, created, last used, revoked (never the secret)."""
+    from storyline.store import keys
+
+    table = Table("name", "scope", "created (UTC)", "last used (UTC)", "revoked (UTC)")
+    for k in keys.list_keys(_existing_store(db)):
+        table.add_row(k.name, k.scope, k.created_at, k.last_used_at or "never", k.revoked_at or "")
+    out.print(table)
+
+
+@command("revoke", group=keys_app)
+def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")], db: DbOpt = DEFAULT_DB) -> None:
+    """Revoke a key: requests with it are refused from now on (its name stays taken)."""
+    from storyline.store import keys
+
+    k = keys.revoke(_existing_store(db), name)
+    out.print(f"key {k.name!r} revoked at {k.revoked_at}", markup=False, highlight=False)
 
 
 @command()

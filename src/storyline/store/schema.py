@@ -29,6 +29,7 @@ articles = Table(
     Column("flags", Text),
     Column("record", Text, nullable=False),  # the contract JSON
     Column("ingested_at", String(32), nullable=False),
+    Column("via", Text),  # how it arrived: file path, feed URL, <stdin>, or key:NAME (v6)
 )
 
 entities = Table(
@@ -126,6 +127,16 @@ input_errors = Table(  # what ingest refused or repaired: one row per (where, re
     Column("times", Integer, nullable=False),
 )
 
+api_keys = Table(  # who may write over HTTP (storyline.store.keys): secrets kept only as hashes
+    "api_keys", metadata,
+    Column("name", String(64), primary_key=True),  # kept after revoke: provenance names it
+    Column("scope", String(8), nullable=False),  # read | write | admin
+    Column("hash", String(64), nullable=False, unique=True),  # sha256 of the secret, hex
+    Column("created_at", String(32), nullable=False),  # UTC ISO 8601
+    Column("last_used_at", String(32)),
+    Column("revoked_at", String(32)),
+)
+
 geo = Table(  # places per article, map-ready
     "places", metadata,
     Column("article", String(64), ForeignKey("articles.hash", ondelete="CASCADE"), index=True),
@@ -196,8 +207,19 @@ def _v5(conn: Connection) -> None:
         last = rows[-1][0]
 
 
+def _v6(conn: Connection) -> None:
+    """API keys (``storyline keys``), and how each article arrived (``articles.via``): stored
+    articles came from a file, a feed or stdin, which their ``path`` names."""
+    from sqlalchemy import inspect
+
+    api_keys.create(conn, checkfirst=True)
+    if "via" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        conn.execute(text("ALTER TABLE articles ADD COLUMN via TEXT"))
+    conn.execute(text("UPDATE articles SET via = path WHERE via IS NULL"))
+
+
 REBUILD_KEY = "story_state_rebuild"
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
