@@ -17,7 +17,7 @@ pytest.importorskip("dask.distributed")
 
 from storyline import jobs  # noqa: E402
 from storyline.engines import open_engine  # noqa: E402
-from storyline.engines.dask import DaskEngine, partitions  # noqa: E402
+from storyline.engines.dask import DaskEngine, partitions, worker_url  # noqa: E402
 from storyline.errors import StorylineError  # noqa: E402
 from storyline.evaluation.synthetic import synthetic_stream  # noqa: E402
 from storyline.pipeline import extract  # noqa: E402
@@ -163,7 +163,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(articles
 def test_sqlite_store_is_refused_on_a_remote_scheduler(tmp_path):
     store = Store(str(tmp_path / "s.db"))
     with pytest.raises(StorylineError, match="SQLite file on this machine"):
-        DaskEngine(scheduler="tcp://127.0.0.1:1").worker_url(store)
+        worker_url(store, "tcp://127.0.0.1:1")
     with pytest.raises(StorylineError, match="SQLite file on this machine"):  # before connecting
         with open_engine("dask", scheduler="tcp://127.0.0.1:9", store=store):
             pass

@@ -138,7 +138,7 @@ class DaskEngine:
         """Extract on the workers and have them cluster and write each partition in arrival
         order (``tasks.store_partition``); ``report`` (a ``jobs.RunReport``) counts what was
         committed. ``input_errors`` met while reading go with the next partition's write."""
-        url = self.worker_url(store)
+        url = worker_url(store, self.scheduler)
         pending: deque = deque()
         previous = None
         input_errors = input_errors if input_errors is not None else []
@@ -156,9 +156,6 @@ class DaskEngine:
         if input_errors:
             store.add_input_errors(input_errors)
             del input_errors[:]
-
-    def worker_url(self, store) -> str:
-        return worker_url(store, self.scheduler)
 
     # ---- parts ---------------------------------------------------------------------------
     def _extract(self, part: list[Article]):
@@ -203,10 +200,3 @@ def worker_url(store, scheduler: str | None = None) -> str:
         raise StorylineError(f"the store {store.where} is read-only")
     return f"sqlite:///{Path(url.database).resolve()}"
 
-
-def run(articles: Iterable[Article], *, workers: int | None = None, scheduler: str | None = None
-        ) -> list[Extraction]:
-    """Every article extracted on Dask (a local cluster of ``workers`` processes, or the
-    cluster at ``scheduler``), in input order."""
-    with DaskEngine(workers=workers, scheduler=scheduler) as engine:
-        return list(engine.extract(articles))

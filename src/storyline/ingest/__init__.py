@@ -22,7 +22,8 @@ from storyline.ingest.text import split_articles
 from storyline.ingest.warc import read_warc
 from storyline.records import Article
 
-__all__ = ["read_paths", "read_file", "read_text", "InputError", "refuse_oversized", "MAX_TEXT_CHARS"]
+__all__ = ["read_paths", "read_file", "read_text", "count_articles", "InputError", "refuse_oversized",
+           "MAX_TEXT_CHARS"]
 
 JSONL_EXT = {".jsonl", ".ndjson"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -47,6 +48,16 @@ def read_paths(paths: Iterable[str | Path], *, published: dt.date | None = None,
             if refused is not None:
                 item = refused
         yield item
+
+
+def count_articles(paths: Iterable[str | Path], *, published: dt.date | None = None,
+                   source: str | None = None) -> int | None:
+    """How many articles ``read_paths`` will give (refusals not counted), read without parsing —
+    a progress bar's total. None when an input can be read only once (stdin, a feed URL)."""
+    paths = [str(p) for p in paths]
+    if any(p == "-" or p.startswith(("http://", "https://")) for p in paths):
+        return None
+    return sum(isinstance(item, Article) for item in read_paths(paths, published=published, source=source))
 
 
 def _read_paths(paths: Iterable[str | Path], *, published: dt.date | None,
