@@ -74,8 +74,8 @@ def test_links_to_ids_with_hash_signs_are_encoded(tmp_path, shared_sample):
     jobs.ingest([shared_sample], Store(db))
     c = TestClient(create_app(db))
     home = c.get("/").text
-    story = home.split("href='/story/")[1].split("'")[0]
+    story = home.split('href="/story/')[1].split('"')[0]
     page = c.get(f"/story/{story}").text
-    assert "href='/article/000_d82f11879fb1db06.txt%232'" in page
+    assert 'href="/article/000_d82f11879fb1db06.txt%232"' in page
     r = c.get("/article/000_d82f11879fb1db06.txt%232")
     assert r.status_code == 200 and "Zelensky Discusses with Macron" in r.text

@@ -28,6 +28,7 @@ from storyline import jobs
 from storyline.engines import open_engine
 from storyline.environment import check_environment
 from storyline.errors import InputError, StorylineError
+from storyline.ingest import count_articles
 from storyline.store import DEFAULT_DB, Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -138,6 +139,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, feed
             total = store.count_articles()
             rebuild = bar.add_task("upgrading story state", total=total)
         task = bar.add_task(_doing("ingesting", eng), total=None)
+        _total_in_background(bar, task, paths, published)
         report = jobs.ingest(paths, store, published=_published(published), source=source,
                              batch_size=batch_size, on_error=_report_error, n_process=processes,
                              progress=lambda n: bar.advance(task, n), embeddings=embeddings, engine=eng,
@@ -184,6 +186,7 @@ def extract(paths: PathsArg = None, published: PublishedOpt = None, output: OutO
     store = Store(db) if db else None
     with open_engine(engine, workers, scheduler, store=store) as eng, _progress() as bar:
         task = bar.add_task(_doing("extracting", eng), total=None)
+        _total_in_background(bar, task, paths, published)
         step = functools.partial(bar.advance, task)
         if store is not None:
             report = jobs.ingest(paths, store, published=_published(published), on_error=_report_error,
@@ -217,6 +220,7 @@ def cluster(paths: PathsArg = None, published: PublishedOpt = None, output: OutO
     report = jobs.RunReport()
     with open_engine(engine, workers, scheduler) as eng, _progress() as bar:
         task = bar.add_task(_doing("extracting", eng), total=None)
+        _total_in_background(bar, task, paths or ["-"], published)
         f = _open_out(output)
         try:
             for a in jobs.cluster(paths or ["-"], published=_published(published), batch=batch,
@@ -444,14 +448,39 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")], db
 @command()
 def serve(db: DbOpt = DEFAULT_DB,
           host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port.")] = 8000) -> None:
-    """Serve the web pages and the JSON API (OpenAPI docs at /docs)."""
+          port: Annotated[int, typer.Option(help="Port.")] = 8000,
+          require_key: Annotated[bool, typer.Option(
+              "--require-key", help="Reads need a key too (scope read or above); writes always do.")] = False,
+          max_body: Annotated[str, typer.Option(
+              help="Largest request body accepted (bytes, or with kB/MB/GB); larger ones are refused "
+                   "with 413 before they are read.")] = "10MB",
+          rate: Annotated[float, typer.Option(
+              help="Requests per second each key may make, on average (a token bucket).")] = 2.0,
+          burst: Annotated[int, typer.Option(
+              help="Requests a key may make at once before the rate applies (the bucket's size).")] = 30) -> None:
+    """Serve the web pages and the JSON API (OpenAPI docs at /docs); writes need an API key."""
     import uvicorn
 
     from storyline.web.app import create_app
+    from storyline.web.auth import Limits
 
+    if rate <= 0 or burst < 1:
+        raise StorylineError("--rate must be above 0 and --burst at least 1")
     _existing_store(db)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    limits = Limits(max_body_bytes=_bytes(max_body), rate=rate, burst=burst, require_key=require_key)
+    uvicorn.run(create_app(db, limits), host=host, port=port, log_level="info")
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(|b|kb|mb|gb|k|m|g)\s*$", re.IGNORECASE)
+
+
+def _bytes(value: str) -> int:
+    """--max-body as a number of bytes (10MB is 10 * 1024 * 1024)."""
+    m = _SIZE.match(value)
+    if not m or float(m[1]) <= 0:
+        raise StorylineError(f"--max-body {value!r}: give a size such as 10MB, 512kB or 1048576")
+    unit = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+    return int(float(m[1]) * unit[m[2].lower()])
 
 
 @command("eval")
@@ -523,6 +552,22 @@ class RateColumn(ProgressColumn):
     def render(self, task) -> Text:
         speed = task.finished_speed or task.speed
         return Text(f"{speed:.1f} articles/s" if speed else "", style="progress.data.speed")
+
+
+def _total_in_background(bar: Progress, task, paths: list[str], published: str | None) -> None:
+    """Count the inputs' articles in a thread (reading only, no parse) and give the bar its total
+    when known; stdin and feed URLs, which can be read only once, leave it open-ended."""
+    import threading
+
+    def count() -> None:
+        try:
+            n = count_articles(paths, published=_published(published))
+        except Exception:  # a bad input is reported by the run itself; the bar stays open-ended
+            return
+        if n is not None:
+            bar.update(task, total=n)
+
+    threading.Thread(target=count, name="count-articles", daemon=True).start()
 
 
 def _progress() -> Progress:

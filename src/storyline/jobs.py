@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,7 @@ class RunReport:
     errors: list[InputError] = field(default_factory=list)  # refusals and repairs, in order met
     stories: set[str] = field(default_factory=set)
     reclustered: int = 0  # stored articles clustered again (recluster, or an upgraded store)
+    new: list[str] = field(default_factory=list)  # content hashes one batch stored (see _write)
 
     @property
     def refused(self) -> list[InputError]:
@@ -158,11 +160,13 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
 def store_extractions(extractions: Iterable[Extraction], store: Store, *, batch_size: int = 64,
                       report: RunReport | None = None, progress: Progress = _ignore,
                       config: ClusterConfig | None = None, working: WorkingSet | None = None,
-                      input_errors: list[InputError] | None = None) -> RunReport:
+                      input_errors: list[InputError] | None = None, via: str | None = None,
+                      on_stored: Callable[[list[str]], None] = _ignore) -> RunReport:
     """Cluster extractions in arrival order against the store's story rows and store them,
     one locked transaction per batch (what every writer runs, so concurrent writers share
     one story state). ``input_errors`` met while reading are written with the next batch and
-    taken off the list once committed."""
+    taken off the list once committed. ``via`` is how the articles arrived (default: each
+    article's path); ``on_stored`` gets the content hashes each committed batch stored."""
     report = report if report is not None else RunReport()
     clusterer = StoryClusterer(config)
     working = working if working is not None else WorkingSet()
@@ -170,11 +174,11 @@ def store_extractions(extractions: Iterable[Extraction], store: Store, *, batch_
     for ex in extractions:
         batch.append(ex)
         if len(batch) >= batch_size:
-            _write(store, batch, clusterer, working, report, input_errors)
+            _write(store, batch, clusterer, working, report, input_errors, via=via, on_stored=on_stored)
             progress(len(batch))
             batch = []
     if batch:
-        _write(store, batch, clusterer, working, report, input_errors)
+        _write(store, batch, clusterer, working, report, input_errors, via=via, on_stored=on_stored)
         progress(len(batch))
     return report
 
@@ -244,7 +248,8 @@ def recluster(store: Store, config: ClusterConfig | None = None, report: RunRepo
 
 
 def _write(store: Store, batch: list[Extraction], clusterer: StoryClusterer, working: WorkingSet,
-           report: RunReport, input_errors: list[InputError] | None = None, attempts: int = 5) -> None:
+           report: RunReport, input_errors: list[InputError] | None = None, attempts: int = 5,
+           via: str | None = None, on_stored: Callable[[list[str]], None] = _ignore) -> None:
     """Cluster and store a batch with the merged records of every story it touches, in one
     locked transaction (retried when the database reports a lock timeout or a conflict).
 
@@ -260,13 +265,14 @@ def _write(store: Store, batch: list[Extraction], clusterer: StoryClusterer, wor
             errors = list(input_errors or ())
             done = RunReport()  # counted into ``report`` once committed, so a retry counts once
             with store.story_session(working, clusterer.config) as session:
-                done.added = _assign_and_store(session, clusterer, feats, done)
+                done.added = _assign_and_store(session, clusterer, feats, done, via)
                 session.add_input_errors(errors)
             report.added += done.added
             report.skipped += done.skipped
             report.stories |= done.stories
             if input_errors:
                 del input_errors[:len(errors)]
+            on_stored(done.new)
             return
         except OperationalError as e:  # lock timeout, serialisation failure, dropped connection
             if attempt == attempts - 1:
@@ -274,7 +280,7 @@ def _write(store: Store, batch: list[Extraction], clusterer: StoryClusterer, wor
             time.sleep(0.5 * (attempt + 1))
 
 
-def _assign_and_store(session, clusterer: StoryClusterer, feats, report: RunReport) -> int:
+def _assign_and_store(session, clusterer: StoryClusterer, feats, report: RunReport, via: str | None = None) -> int:
     from storyline.stories.merge import merge_story
 
     clusterer.state = session.state
@@ -296,7 +302,93 @@ def _assign_and_store(session, clusterer: StoryClusterer, feats, report: RunRepo
         members[a.story].append(ex)
     merged = {sid: merge_story(sid, exs).to_dict() if exs else None for sid, exs in members.items()}
     report.stories.update(sid for sid, exs in members.items() if exs)
-    return session.add_batch(placed, stories=merged, moves=moves)
+    report.new = [ex.article.content_hash for ex, _ in placed]
+    return session.add_batch(placed, stories=merged, moves=moves, via=via)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one posted article ended: ``stored`` (new) or ``duplicate`` (already there)."""
+
+    id: str
+    hash: str
+    story: str | None
+    status: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "hash": self.hash, "story": self.story, "status": self.status}
+
+
+_PARSING = threading.Lock()  # one parse at a time per process: spaCy is not documented thread-safe
+
+
+def ingest_articles(articles: list[Article], store: Store, *, via: str | None = None,
+                    config: ClusterConfig | None = None, working: WorkingSet | None = None) -> list[Placement]:
+    """Articles handed over whole (``POST /api/articles``): the same pipeline, clustering and
+    locked store writes as ``ingest``, in one batch; one ``Placement`` per article, in order.
+
+    An article already stored (same title and text), or given twice, is a ``duplicate`` and
+    nothing is written for it; so is one that a concurrent writer stored first (checked under
+    the writer lock). ``via`` records how they arrived (``key:NAME``)."""
+    placements_known = store.known_hashes(a.content_hash for a in articles)
+    new: list[Article] = []
+    seen: set[str] = set()
+    for a in articles:
+        h = a.content_hash
+        if h not in placements_known and h not in seen:
+            new.append(a)
+        seen.add(h)
+    stored: set[str] = set()
+    if new:
+        if store.needs_story_rebuild():
+            recluster(store)
+        with _PARSING:
+            exs = list(run_pipeline(new))
+        store_extractions(exs, store, batch_size=len(exs), config=config, working=working, via=via,
+                          on_stored=stored.update)
+    where = store.placements(seen)
+    out = []
+    for a in articles:
+        h = a.content_hash
+        aid, story = where.get(h, (a.id, None))
+        out.append(Placement(aid, h, story, "stored" if h in stored else "duplicate"))
+        stored.discard(h)  # the same article twice in one post: the second is a duplicate
+    return out
+
+
+def delete_article(store: Store, key: str, config: ClusterConfig | None = None):
+    """Remove a stored article (by id, the latest with that id; or by content hash) in one
+    locked transaction: its rows and facts, its place in the story clustering state (profile,
+    document frequencies, near-copy index; copies of it name the earliest copy left), and its
+    story's merged record (deleted when no article is left). Returns a ``store.removal.Removal``,
+    or None when no article has that id."""
+    from storyline.stories.features import trusted_date
+    from storyline.stories.merge import merge_story
+    from storyline.store import removal
+
+    working = WorkingSet()
+    with store.story_session(working, config) as session:
+        conn = session.conn
+        found = removal.find(conn, key)
+        if found is None:
+            return None
+        clusterer = StoryClusterer(config, session.state)
+        today = clusterer.config.today or dt.date.today()
+        removal.delete_rows(conn, found.hash)
+        if found.arrival is not None:
+            if found.story is not None:
+                f = clusterer.features(Extraction.from_contract(found.record))
+                days = [trusted_date(d, today)[0] for d in removal.published_days(conn, found.story)]
+                clusterer.withdraw(f, found.story, found.arrival, days)
+            root = session.state.forget(found.arrival)
+            removal.repoint_copies(conn, found.id, root)
+        left = 0
+        if found.story is not None:
+            members = [Extraction.from_contract(r) for r in session.articles(found.story)]
+            left = len(members)
+            session.add_batch([], stories={found.story: merge_story(found.story, members).to_dict() if members
+                                           else None})
+    return removal.Removal(found.id, found.hash, found.story, left)
 
 
 def watch(folder: str | Path, store: Store, *, interval: float = 5.0, cycles: int | None = None,

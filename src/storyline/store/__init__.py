@@ -144,9 +144,12 @@ class Store:
 
     def add_batch(self, items: list[tuple[Extraction, StoryAssignment]],
                   stories: dict[str, dict[str, Any] | None] | None = None,
-                  moves: Iterable[tuple[str, str, str]] = (), conn=None) -> int:
+                  moves: Iterable[tuple[str, str, str]] = (), conn=None, via: str | None = None) -> int:
         """Write articles with their facts and updated story records at once (in ``conn``'s
         transaction when given, else in a new locked one).
+
+        ``via`` is how the articles arrived (``key:NAME`` for a post); by default each
+        article's ``path`` (its file, feed URL or ``<stdin>``).
 
         ``moves`` are stored articles the clusterer moved to another story (article id, from,
         to); a story record given as ``None`` is deleted (a story left with no articles).
@@ -154,7 +157,7 @@ class Store:
         """
         if conn is None:
             with self.writing() as conn:
-                return self.add_batch(items, stories, moves, conn)
+                return self.add_batch(items, stories, moves, conn, via)
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         added = 0
         for article_id, old, new in moves:
@@ -166,7 +169,7 @@ class Store:
                 continue
             seq += 1
             added += 1
-            self._insert_article(conn, ex, assignment, h, seq, now)
+            self._insert_article(conn, ex, assignment, h, seq, now, via)
         for sid, rec in (stories or {}).items():
             conn.execute(S.stories.delete().where(S.stories.c.id == sid))
             if rec is None:
@@ -187,7 +190,8 @@ class Store:
             record["story"] = new
             conn.execute(A.update().where(A.c.hash == h).values(story=new, record=json.dumps(record)))
 
-    def _insert_article(self, conn, ex: Extraction, assignment: StoryAssignment, h: str, seq: int, now: str):
+    def _insert_article(self, conn, ex: Extraction, assignment: StoryAssignment, h: str, seq: int, now: str,
+                        via: str | None = None):
         a = ex.article
         record = ex.to_contract()
         record["story"] = assignment.story
@@ -196,7 +200,7 @@ class Store:
             hash=h, id=a.id, seq=seq, title=a.title, published=a.published.isoformat() if a.published else None,
             source=a.source, url=a.url, path=a.path, text=a.text, story=assignment.story,
             duplicate_of=assignment.duplicate_of, flags=",".join(assignment.flags) or None,
-            record=json.dumps(record), ingested_at=now))
+            record=json.dumps(record), ingested_at=now, via=via or a.path))
         names = {e.id: e.name for e in ex.entities}
         if ex.entities:
             conn.execute(S.entities.insert(), [
@@ -269,13 +273,32 @@ class Store:
             for (rec,) in conn.execute(q):
                 yield json.loads(rec)
 
-    def article(self, key: str) -> dict[str, Any] | None:
-        """An article by id (the latest one with that id) or by content hash."""
+    def article(self, key: str, provenance: bool = False) -> dict[str, Any] | None:
+        """An article by id (the latest one with that id) or by content hash; with
+        ``provenance``, also how and when it arrived (``{"provenance": {"via", "kind",
+        "ingested_at"}}``)."""
+        A = S.articles
         with self.engine.connect() as conn:
-            row = conn.execute(select(S.articles.c.record)
-                               .where(or_(S.articles.c.id == key, S.articles.c.hash == key))
-                               .order_by(S.articles.c.seq.desc())).first()
-        return json.loads(row[0]) if row else None
+            row = conn.execute(select(A.c.record, A.c.via, A.c.ingested_at)
+                               .where(or_(A.c.id == key, A.c.hash == key))
+                               .order_by(A.c.seq.desc())).first()
+        if row is None:
+            return None
+        rec = json.loads(row[0])
+        if provenance:
+            rec["provenance"] = {"via": row[1], "kind": arrival_kind(row[1]), "ingested_at": row[2]}
+        return rec
+
+    def placements(self, hashes: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+        """content hash -> (article id, story id) of those stored."""
+        hashes = list(hashes)
+        out: dict[str, tuple[str, str | None]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(hashes), 500):
+                rows = conn.execute(select(S.articles.c.hash, S.articles.c.id, S.articles.c.story)
+                                    .where(S.articles.c.hash.in_(hashes[i:i + 500])))
+                out.update({h: (aid, sid) for h, aid, sid in rows})
+        return out
 
     def stories(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -347,6 +370,17 @@ class Store:
             return [dict(r._mapping) for r in rows]
 
 
+def arrival_kind(via: str | None) -> str:
+    """How an article arrived, from its ``via``: post (``key:NAME``), feed (a URL), stdin, file."""
+    if not via:
+        return "unknown"
+    if via.startswith("key:"):
+        return "post"
+    if via.startswith(("http://", "https://")):
+        return "feed"
+    return "stdin" if via == "<stdin>" else "file"
+
+
 def _sentence(text_: str, span: tuple[int, int]) -> str:
     start = max(text_.rfind(". ", 0, span[0]) + 2, text_.rfind("\n", 0, span[0]) + 1, 0)
     ends = [i for i in (text_.find(". ", span[1]), text_.find("\n", span[1])) if i != -1]
@@ -366,8 +400,8 @@ class StorySession:
     def articles(self, story: str | Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
         return self.store.articles(story, self.conn)
 
-    def add_batch(self, items, stories=None, moves=()) -> int:
-        return self.store.add_batch(items, stories, moves, self.conn)
+    def add_batch(self, items, stories=None, moves=(), via: str | None = None) -> int:
+        return self.store.add_batch(items, stories, moves, self.conn, via)
 
     def add_input_errors(self, errors) -> int:
         return self.store.add_input_errors(errors, self.conn)

@@ -159,6 +159,16 @@ class StoreState:
                 if k in cache:
                     cache[k] += 1
 
+    def uncount(self, chans: dict[str, dict[str, float]]) -> None:
+        """One document fewer (a deleted article): its keys' frequencies go down by one."""
+        self.n_docs = max(self.n_docs - 1, 0)
+        for ch, v in chans.items():
+            delta, cache = self.delta[ch], self.working.df[ch]
+            for k in v:
+                delta[k] = delta.get(k, 0) - 1
+                if k in cache:
+                    cache[k] = max(cache[k] - 1, 0)
+
     def df(self, ch: str, keys: Iterable[str]) -> dict[str, int]:
         cache, delta = self.working.df[ch], self.delta[ch]
         out: dict[str, int] = {}
@@ -402,6 +412,8 @@ class StoreState:
         if deltas:
             conn.execute(text("INSERT INTO story_df (ch, key, n) VALUES (:c, :k, :n) "
                               "ON CONFLICT (ch, key) DO UPDATE SET n = story_df.n + excluded.n"), deltas)
+            if any(d["n"] < 0 for d in deltas):  # a deletion took the last use of some keys
+                conn.execute(text("DELETE FROM story_df WHERE n <= 0"))
         counters = {"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock.toordinal() if self.clock else 0,
                     "next_story": self._next_story, "posted": self._posted, "version": new_version,
                     "epoch": self.epoch}
@@ -414,6 +426,21 @@ class StoreState:
         self.arrivals.clear()
         self.pending.clear()
         self.delta = {ch: {} for ch in CHANNELS}
+
+    def forget(self, seq: int) -> str | None:
+        """Drop an arrival (its article was deleted): its signature and band rows. Arrivals that
+        copied it take the earliest copy left as their root; returns that copy's article id
+        (None when nothing copied it)."""
+        conn = self.conn
+        conn.execute(text("DELETE FROM story_bands WHERE seq = :s"), {"s": seq})
+        copies = conn.execute(text("SELECT seq, id FROM story_arrivals WHERE root = :s AND seq <> :s "
+                                   "ORDER BY seq LIMIT 1"), {"s": seq}).first()
+        conn.execute(text("DELETE FROM story_arrivals WHERE seq = :s"), {"s": seq})
+        self.working.members.pop(seq, None)
+        if copies is None:
+            return None
+        conn.execute(text("UPDATE story_arrivals SET root = :r WHERE root = :s"), {"r": int(copies[0]), "s": seq})
+        return copies[1]
 
     def forget_assigned(self) -> None:
         """Drop the in-transaction article -> story map once the articles table holds it."""

@@ -232,6 +232,30 @@ class StoryClusterer:
         # a split this arrival set off may have moved the article itself: report where it is
         return StoryAssignment(f.article_id, state.story_of(f.article_id), dup, f.flags)
 
+    def withdraw(self, f: ArticleFeatures, sid: str, seq: int, dates: list[dt.date | None]) -> StoryProfile:
+        """Take a stored article out of its story ``sid`` (a deletion): its unit vectors off the
+        story's sums, its keys off the document frequencies, the member off the split test
+        (``seq`` is its arrival), the story's dates from the trusted ``dates`` of the members
+        left; a story left with no member retires (out of the candidate index)."""
+        state = self.state
+        chans = _channels(f)
+        if not self._df_fixed:
+            state.uncount(chans)
+        s = state.story(sid)
+        state.recall(s)
+        _add_unit(s, {ch: _normalise(dict(v)) for ch, v in chans.items()}, -1.0, f.embedding)
+        keep = [i for i, m in enumerate(s.recent) if m.seq != seq]
+        s.recent = [s.recent[i] for i in keep]
+        s.sims = [[s.sims[i][j] for j in keep] for i in keep]
+        _set_dates(s, dates)
+        if s.size <= 0:
+            s.size = 0
+            self._retire_story(s)
+        else:
+            self._reindex(s)
+            state.changed(s)
+        return s
+
     def take_moves(self) -> list[tuple[str, str, str]]:
         """Earlier articles a split moved since the last call: (article, from story, to story)."""
         out, self.moves = self.moves, []

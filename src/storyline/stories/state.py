@@ -9,6 +9,7 @@ Counters: ``n_docs`` (articles counted for document frequencies), ``seq`` (arriv
 ``clock`` (the latest trusted date seen).
 
 - ``count(chans)``: one more document, its keys per channel counted once each.
+- ``uncount(chans)``: one document fewer (a deleted article), its keys counted down once each.
 - ``df(channel, keys) -> {key: document frequency}``.
 - ``new_story() -> StoryProfile`` with a fresh id; ``story(id) -> StoryProfile``;
   ``load(ids)`` fetches several at once ahead of ``story``; ``recall(profile)`` reads the
@@ -61,6 +62,16 @@ class MemoryState:
             df = self.dfs[ch]
             for k in v:
                 df[k] = df.get(k, 0) + 1
+
+    def uncount(self, chans: dict[str, dict[str, float]]) -> None:
+        self.n_docs = max(self.n_docs - 1, 0)
+        for ch, v in chans.items():
+            df = self.dfs[ch]
+            for k in v:
+                if df.get(k, 0) > 1:
+                    df[k] -= 1
+                else:
+                    df.pop(k, None)
 
     def df(self, ch: str, keys: Iterable[str]) -> dict[str, int]:
         df = self.dfs[ch]

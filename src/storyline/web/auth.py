@@ -76,25 +76,28 @@ class Auth:
         self._lock = threading.Lock()
 
     # ---- who is asking -------------------------------------------------------------------
-    def key_of(self, request: Request) -> K.ApiKey | None:
-        """The active key of a request: its Bearer header, else its session cookie."""
+    def key_of(self, request: Request, session: bool = True) -> K.ApiKey | None:
+        """The active key of a request: its Bearer header, else (when ``session``: reads and the
+        add page's forms, which carry a CSRF token) its session cookie."""
         header = request.headers.get("authorization")
         if header is not None:
             scheme, _, secret = header.partition(" ")
             if scheme.lower() != "bearer":
                 return None
             return K.authenticate(self.store, secret.strip())
+        if not session:
+            return None
         session = self.session_of(request)
         if session is None:
             return None
         key = K.get(self.store, session.key_name)
         return key if key is not None and key.active else None
 
-    def require(self, request: Request, scope: str) -> K.ApiKey:
+    def require(self, request: Request, scope: str, session: bool = True) -> K.ApiKey:
         """The request's key if it may do ``scope`` (and is within its rate), else a refusal."""
-        key = self.key_of(request)
+        key = self.key_of(request, session)
         if key is None:
-            sent = "authorization" in request.headers or SESSION_COOKIE in request.cookies
+            sent = "authorization" in request.headers or (session and SESSION_COOKIE in request.cookies)
             raise HTTPException(401, "unknown or revoked API key" if sent else
                                 "an API key is required: send `Authorization: Bearer KEY` "
                                 "(`storyline keys create NAME` makes one)",
