@@ -98,12 +98,14 @@ def _not_said(v) -> bool:
 
 
 def cue_act(doc: Doc, c: Cand) -> str:
-    if c.cue_tok is None or c.cue is None or not any(ch.isalpha() for ch in doc.text[c.cue[0]:c.cue[1]]):
+    if c.cue_tok is None or c.cue is None:
+        return "speech"
+    cue = doc.char_span(*c.cue, alignment_mode="expand")  # (doc.text is rebuilt on every access)
+    if cue is None or not any(ch.isalpha() for ch in cue.text):
         return "speech"
     tok = doc[c.cue_tok]
     lemma, lower = tok.lemma_.lower(), tok.lower_
-    cue = doc.char_span(*c.cue, alignment_mode="expand")
-    words = [t for t in cue if t.is_alpha] if cue is not None else [tok]
+    words = [t for t in cue if t.is_alpha]
     if c.kind == "direct" or c.quotes:  # a quotation tied to its speaker
         act = _verb_act(lemma) if tok.pos_ in ("VERB", "AUX") else None
         return act if act in ("thought", "perception") else "speech"
