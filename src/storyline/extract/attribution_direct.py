@@ -118,6 +118,10 @@ def _speaker_before(ctx: Ctx, q: Quote, cands: dict[int, Cand]) -> Cand | None:
     text = ctx.text
     para = _paragraph_start(text, q.start)
     opens = not text[para:q.start].strip()
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if any(ch.isalnum() for ch in text[q.end:line_end]):
+        return None  # words after it on its line (a name, a verb): its speaker is there, if anywhere
     lo = _previous_paragraph(text, q.start) if opens else para
     best = None
     for c in cands.values():
