@@ -256,3 +256,17 @@ def test_openapi_documents_the_writes(env):
     assert {"application/json", "text/html"} <= set(post["requestBody"]["content"])
     assert {"201", "200", "401", "403", "413", "422", "429"} <= set(post["responses"])
     assert "delete" in spec["paths"]["/api/articles/{article_id}"]
+
+
+def test_a_request_records_when_its_key_was_last_used(env):
+    import time
+
+    store, keys, client = env
+    assert K.get(store, "alice").last_used_at is None
+    client().get("/api/stories", headers=bearer(keys["alice"]))
+    client(require_key=True).get("/api/stories", headers=bearer(keys["alice"]))
+    deadline = time.time() + 10
+    while K.get(store, "alice").last_used_at is None:
+        assert time.time() < deadline
+        time.sleep(0.05)
+    assert K.get(store, "reader").last_used_at is None

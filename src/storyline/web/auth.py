@@ -120,7 +120,14 @@ class Auth:
             if now - self._touched.get(name, -math.inf) < TOUCH_EVERY_S:
                 return
             self._touched[name] = now
-        K.touch(self.store, name)
+        threading.Thread(target=self._write_touch, args=(name,), daemon=True).start()  # never waits on a writer
+
+    def _write_touch(self, name: str) -> None:
+        try:
+            K.touch(self.store, name)
+        except Exception:  # a busy or full store: the last-used time is a convenience
+            with self._lock:
+                self._touched.pop(name, None)
 
     # ---- sessions (the add page) -----------------------------------------------------------
     def open_session(self, key: K.ApiKey) -> tuple[str, Session]:
