@@ -101,3 +101,24 @@ def test_token_bucket_allows_a_burst_then_says_when_to_retry():
     now[0] += 0.5
     assert bucket.take("a") == 0.0
     assert bucket.take("a") > 0
+
+
+def test_v6_upgrade_adds_the_key_table_and_fills_provenance_from_paths(tmp_path):
+    from sqlalchemy import text
+
+    from storyline.records import Article, Extraction, StoryAssignment
+    from storyline.store.schema import SCHEMA_VERSION
+
+    db = tmp_path / "old.db"
+    a = Article(id="f1", text="The council met on Monday.", path="https://news.example/feed.xml")
+    Store(db).add_batch([(Extraction(a), StoryAssignment("f1", "s1"))], stories={"s1": {"versions": [{}]}})
+    with Store(db).engine.begin() as conn:  # as storyline v5 left it
+        conn.execute(text("DROP TABLE api_keys"))
+        conn.execute(text("ALTER TABLE articles DROP COLUMN via"))
+        conn.execute(text("UPDATE meta SET value = '5' WHERE key = 'schema_version'"))
+    store = Store(db)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one() == str(SCHEMA_VERSION)
+    assert store.article("f1", provenance=True)["provenance"]["via"] == "https://news.example/feed.xml"
+    assert store.article("f1", provenance=True)["provenance"]["kind"] == "feed"
+    assert K.create(store, "alice")[0].scope == "write"
