@@ -359,12 +359,13 @@ class Store:
                 except Exception as e:
                     raise StoreError(f"bad search query {query!r}: {e}") from e
             R = S.articles
-            if conn.dialect.name == "postgresql":
-                doc = func.to_tsvector("english", func.coalesce(R.c.title, "") + " " + R.c.text)
-                q = func.websearch_to_tsquery("english", query)
-                rows = conn.execute(select(R.c.id, R.c.title, R.c.story,
-                                           func.ts_headline("english", R.c.text, q).label("snippet"))
-                                    .where(doc.op("@@")(q)).order_by(func.ts_rank(doc, q).desc()).limit(limit))
+            if conn.dialect.name == "postgresql":  # the indexed tsv column (schema v6); snippets of the top rows only
+                rows = conn.execute(text(
+                    "SELECT a.id, a.title, a.story, ts_headline('english', a.text, q.q) AS snippet "
+                    "FROM (SELECT hash, ts_rank(tsv, websearch_to_tsquery('english', :q)) AS r FROM articles "
+                    "      WHERE tsv @@ websearch_to_tsquery('english', :q) ORDER BY r DESC LIMIT :n) top "
+                    "JOIN articles a ON a.hash = top.hash, websearch_to_tsquery('english', :q) AS q(q) "
+                    "ORDER BY top.r DESC"), {"q": query, "n": limit})
             else:
                 rows = conn.execute(select(R.c.id, R.c.title, R.c.story).where(R.c.text.ilike(f"%{query}%")).limit(limit))
             return [dict(r._mapping) for r in rows]

@@ -209,13 +209,23 @@ def _v5(conn: Connection) -> None:
 
 def _v6(conn: Connection) -> None:
     """API keys (``storyline keys``), and how each article arrived (``articles.via``): stored
-    articles came from a file, a feed or stdin, which their ``path`` names."""
+    articles came from a file, a feed or stdin, which their ``path`` names. On PostgreSQL, an
+    indexed full-text column (``articles.tsv``) for search."""
     from sqlalchemy import inspect
 
     api_keys.create(conn, checkfirst=True)
-    if "via" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+    columns = {c["name"] for c in inspect(conn).get_columns("articles")}
+    if "via" not in columns:
         conn.execute(text("ALTER TABLE articles ADD COLUMN via TEXT"))
     conn.execute(text("UPDATE articles SET via = path WHERE via IS NULL"))
+    if conn.dialect.name == "postgresql" and "tsv" not in columns:
+        # full-text search read every article's text per query (no index): a stored tsvector
+        # with a GIN index, kept by PostgreSQL itself (what SQLite's FTS5 table is there)
+        conn.execute(text(f"ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({PG_TSV}) STORED"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING gin (tsv)"))
+
+
+PG_TSV = "to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)"
 
 
 REBUILD_KEY = "story_state_rebuild"
