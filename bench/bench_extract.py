@@ -20,7 +20,7 @@ from pathlib import Path
 from storyline.annotate.entities import resolve_entities
 from storyline.annotate.nlp import load
 from storyline.evaluation.common import data_root
-from storyline.extract.attributions import extract_attributions
+from storyline.extract.attribution import extract_attributions
 from storyline.extract.counts import extract_counts
 from storyline.extract.dates import extract_dates
 from storyline.extract.events import extract_events

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from test_contract import contract_problems
 
 from storyline.annotate.entities import resolve_entities
-from storyline.extract.attributions import extract_attributions
+from storyline.extract.attribution import extract_attributions
 from storyline.extract.counts import extract_counts, parse_number
 from storyline.extract.dates import extract_dates
 from storyline.extract.events import extract_events

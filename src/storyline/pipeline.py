@@ -16,7 +16,7 @@ from storyline.annotate.entities import resolve_entities
 from storyline.annotate.nlp import MODEL, load
 from storyline.annotate.stitch import stitch
 from storyline.errors import InputError
-from storyline.extract.attributions import extract_attributions
+from storyline.extract.attribution import extract_attributions
 from storyline.extract.counts import extract_counts
 from storyline.extract.dates import extract_dates
 from storyline.extract.events import extract_events

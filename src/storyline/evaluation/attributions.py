@@ -275,7 +275,7 @@ def regex_baseline(text: str) -> list[Attribution]:
 def evaluate(golds: list[GoldDoc], docs: Iterable) -> dict[str, Scores]:
     """Score storyline and the regex baseline on parsed docs aligned with ``golds``."""
     from storyline.annotate.entities import resolve_entities
-    from storyline.extract.attributions import extract_attributions
+    from storyline.extract.attribution import extract_attributions
 
     sys_scores, base_scores = Scores.new(), Scores.new()
     for g, doc in zip(golds, docs):

@@ -232,7 +232,7 @@ def score_article(scores: QuoteScores, art: GoldArticle, pred: list[Attribution]
 def evaluate(golds: list[GoldArticle], docs: Iterable) -> dict[str, QuoteScores]:
     """Score storyline (speech only) and the regex baseline on parsed docs aligned with ``golds``."""
     from storyline.annotate.entities import resolve_entities
-    from storyline.extract.attributions import extract_attributions
+    from storyline.extract.attribution import extract_attributions
 
     sys_scores, base_scores = QuoteScores.new(), QuoteScores.new()
     for g, doc in zip(golds, docs):

@@ -179,7 +179,7 @@ def _v5(conn: Connection) -> None:
     stored articles the act read from each cue's words, in the flat rows and the records."""
     from sqlalchemy import inspect
 
-    from storyline.extract.attribution_acts import act_of_cue
+    from storyline.extract.attribution import act_of_cue
 
     if "act" not in {c["name"] for c in inspect(conn).get_columns("attributions")}:
         conn.execute(text("ALTER TABLE attributions ADD COLUMN act VARCHAR(16)"))

@@ -26,7 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.extract import lexicon_attribution as L
-from storyline.extract.attribution_context import LANG, SPEECH, Cand
+from storyline.extract.attribution.context import LANG, SPEECH, Cand
 
 ACTS = ("speech", "thought", "perception", "other")
 

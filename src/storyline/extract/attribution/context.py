@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from storyline.extract import lexicon_attribution as L
-from storyline.extract.attribution_quotes import Quote
+from storyline.extract.attribution.quotes import Quote
 
 LANG = "en"
 SPEECH = L.SPEECH_VERBS[LANG]

@@ -8,10 +8,10 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.extract import lexicon_attribution as L
-from storyline.extract.attribution_acts import cue_act
-from storyline.extract.attribution_context import LANG, SPEECH, Cand, Ctx, tok_at
-from storyline.extract.attribution_quotes import Quote, inner_text, is_statement
-from storyline.extract.attribution_spans import cue_extent, find_source
+from storyline.extract.attribution.acts import cue_act
+from storyline.extract.attribution.context import LANG, SPEECH, Cand, Ctx, tok_at
+from storyline.extract.attribution.quotes import Quote, inner_text, is_statement
+from storyline.extract.attribution.spans import cue_extent, find_source
 
 _COORD_BEFORE = re.compile(r"\b(?:but|and)[ \t\u00a0]*$")
 _DASHES = frozenset({"―", "—", "–", "--", "-"})

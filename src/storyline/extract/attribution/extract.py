@@ -1,12 +1,12 @@
-"""Attributions: direct quotes, indirect speech and sourced claims, with speakers resolved.
+"""extract_attributions: direct quotes, indirect speech and sourced claims, with speakers resolved.
 
 Rules over the spaCy dependency parse (the Gender Gap Tracker approach, extended):
 
-1. Quotation marks give quote groups (``attribution_quotes``); those that read as statements
+1. Quotation marks give quote groups (``quotes``); those that read as statements
    are tied to a speech verb beside them ("…," said X / X said: "…" / "…" X said. in the next
    sentence), split quotes by one speaker are joined, and a quote that follows an attributed
    one in the same paragraph continues it.
-2. Every reporting verb (``lexicon_attribution``) with its complement: a clause (ccomp), a
+2. Every reporting verb (the attribution lexicon) with its complement: a clause (ccomp), a
    to-infinitive (xcomp), an object, or a prepositional object is the content; its subject,
    the passive agent, or the subject of the verb it hangs on is the source. Parenthetical
    ("which, he said, is …") and "as X reported" verbs take the rest of their clause.
@@ -22,16 +22,18 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.extract import lexicon_attribution as L
-from storyline.extract.attribution_context import (
+from storyline.extract.attribution.context import (
     CUE_LEMMAS, LANG, LIGHT, NOUN_PREPS, COPULAS, Cand, Ctx, sentence_boundaries, quote_mask,
 )
-from storyline.extract.attribution_direct import attach_quotes
-from storyline.extract.attribution_frames import (
-    according_frame, adjective_frame, adverb_frame, colon_lines, copula_frame, fronted_source_frame, headline_frame,
-    light_verb_frame, noun_frame, reception_frame, trailing_source_frame, verb_as_noun, verb_frame,
+from storyline.extract.attribution.direct import attach_quotes
+from storyline.extract.attribution.headlines import colon_lines, headline_frame
+from storyline.extract.attribution.noun_frames import (
+    adjective_frame, copula_frame, light_verb_frame, noun_frame, reception_frame, verb_as_noun,
 )
-from storyline.extract.attribution_quotes import find_quotes
-from storyline.extract.attribution_records import finish, build_records
+from storyline.extract.attribution.quotes import find_quotes
+from storyline.extract.attribution.records import finish, build_records
+from storyline.extract.attribution.source_frames import according_frame, fronted_source_frame, trailing_source_frame
+from storyline.extract.attribution.verb_frames import adverb_frame, verb_frame
 from storyline.records import Attribution, Entity
 
 NOUNS = L.REPORT_NOUNS[LANG]
@@ -52,9 +54,9 @@ def _on_link_line(text: str, c: Cand) -> bool:
 
 
 def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
-    """Every statement attributed in ``doc``: one frame per cue token (``attribution_frames``),
-    colon lines, quotations tied to their speakers (``attribution_direct``), then finished and
-    resolved into records (``attribution_records``)."""
+    """Every statement attributed in ``doc``: one frame per cue token (``verb_frames``,
+    ``noun_frames``, ``source_frames``, ``headlines``), colon lines, quotations tied to their
+    speakers (``direct``), then finished and resolved into records (``records``)."""
     text = doc.text
     if not text.strip():
         return []

@@ -8,9 +8,9 @@ from spacy.tokens import Doc, Token
 
 from storyline.extract import lexicon_attribution as L
 from storyline.annotate.entities import entity_at
-from storyline.extract.attribution_acts import decide_act
-from storyline.extract.attribution_context import LANG, SPEECH, Cand
-from storyline.extract.attribution_quotes import Quote
+from storyline.extract.attribution.acts import decide_act
+from storyline.extract.attribution.context import LANG, SPEECH, Cand
+from storyline.extract.attribution.quotes import Quote
 from storyline.records import Attribution, Entity
 
 

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.extract import lexicon_attribution as L
-from storyline.extract.attribution_context import CUE_LEMMAS, LANG, RAISING, SPEECH, Ctx
+from storyline.extract.attribution.context import CUE_LEMMAS, LANG, RAISING, SPEECH, Ctx
 
 _ATTITUDE_PASSIVE = L.ATTITUDE_PASSIVE_VERBS[LANG]
 _EXPLETIVES = L.EXPLETIVES[LANG]

@@ -1,6 +1,6 @@
 """Attribution extraction time as a share of bare spaCy parsing (nlp.pipe) on the same texts.
 
-    .venv/bin/python bench/bench_attributions.py [--split dev] [--limit N]
+    .venv/bin/python bench/bench_attribution.py [--split dev] [--limit N]
 
 Texts: PolNeAR (../shared/data/polnear) when present, else the bundled sample
 (src/storyline/samples/) repeated.
@@ -33,7 +33,7 @@ def main() -> None:
 
     from stage_timing import time_stage
 
-    from storyline.extract.attributions import extract_attributions
+    from storyline.extract.attribution import extract_attributions
 
     texts = _texts(args.split, args.limit)
     t_parse, t_attr, found = time_stage(texts, extract_attributions)

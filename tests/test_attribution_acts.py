@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from storyline.annotate.entities import resolve_entities
 from storyline.cli import app
-from storyline.extract.attribution_acts import act_of_cue
-from storyline.extract.attributions import extract_attributions
+from storyline.extract.attribution import act_of_cue
+from storyline.extract.attribution import extract_attributions
 from storyline.records import ATTRIBUTION_ACTS
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.annotate.entities import resolve_entities
-from storyline.extract.attribution_quotes import find_quotes, is_statement
-from storyline.extract.attributions import extract_attributions
+from storyline.extract.attribution import find_quotes, is_statement
+from storyline.extract.attribution import extract_attributions
 
 
 def _run(nlp, text):
