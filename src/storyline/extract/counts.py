@@ -260,7 +260,7 @@ def _excluded(doc: Doc, first: int, last: int, sent_start: int) -> bool:
 
 def extract_counts(doc: Doc) -> list[Count]:
     """Counts in ``doc`` in text order; the span covers qualifier, number and object."""
-    from storyline.extract.events import require_parse
+    from storyline.extract.parsed import require_parse
 
     require_parse(doc, "extract_counts")
     out: list[Count] = []
