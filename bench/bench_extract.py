@@ -22,7 +22,7 @@ from storyline.annotate.nlp import load
 from storyline.evaluation.common import data_root
 from storyline.extract.attribution import extract_attributions
 from storyline.extract.counts import extract_counts
-from storyline.extract.dates import extract_dates
+from storyline.extract.time import extract_dates
 from storyline.extract.events import extract_events
 from storyline.extract.places import extract_places
 from storyline.ingest import read_paths

@@ -21,7 +21,7 @@ def main() -> None:
     from stage_timing import time_stage
 
     from storyline.evaluation.places import load_gwn
-    from storyline.extract.gazetteer import CITY_TABLE, get_gazetteer
+    from storyline.extract.places.gazetteer import CITY_TABLE, get_gazetteer
     from storyline.extract.places import extract_places
 
     path = args.data or data_root() / "geo" / "GWN.xml"

@@ -22,7 +22,7 @@ from test_contract import contract_problems
 from storyline.annotate.entities import resolve_entities
 from storyline.extract.attribution import extract_attributions
 from storyline.extract.counts import extract_counts, parse_number
-from storyline.extract.dates import extract_dates
+from storyline.extract.time import extract_dates
 from storyline.extract.events import extract_events
 from storyline.extract.places import extract_places
 from storyline.pipeline import annotate_doc, extract

@@ -18,7 +18,7 @@ from storyline.annotate.stitch import stitch
 from storyline.errors import InputError
 from storyline.extract.attribution import extract_attributions
 from storyline.extract.counts import extract_counts
-from storyline.extract.dates import extract_dates
+from storyline.extract.time import extract_dates
 from storyline.extract.events import extract_events
 from storyline.extract.places import extract_places
 from storyline.ingest.limits import max_text_chars, refuse_oversized

@@ -245,7 +245,7 @@ def _dateparser_baseline(doc: MeantimeDoc) -> list[tuple[tuple[int, int], str | 
 
 def predict(docs: list[MeantimeDoc]) -> list[list[tuple[tuple[int, int], str | None]]]:
     from storyline.annotate.nlp import load
-    from storyline.extract.dates import extract_dates
+    from storyline.extract.time import extract_dates
 
     nlp = load()
     out = []

@@ -94,7 +94,7 @@ def load_records(data: Path | None = None) -> list[dict]:
 
 
 def _baseline(text: str) -> tuple[list[str], set[str], set[str]]:
-    from storyline.extract.countries import countries_in
+    from storyline.extract.places.countries import countries_in
 
     low = text.lower()
     types = []

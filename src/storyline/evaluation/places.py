@@ -27,7 +27,7 @@ from pathlib import Path
 
 from storyline.errors import DataMissing
 from storyline.evaluation.common import Report, data_root, require
-from storyline.extract.gazetteer import CITY_TABLE, haversine_km
+from storyline.extract.places.gazetteer import CITY_TABLE, haversine_km
 
 MILES_100_KM = 161.0
 

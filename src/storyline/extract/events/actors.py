@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.annotate.entities import entity_at
-from storyline.extract.countries import country_of, sector_of
+from storyline.extract.places.countries import country_of, sector_of
 from storyline.records import Actor, Entity, Place
 from storyline.extract.events.triggers import Cand
 from storyline.extract.events.words import LOC_PREPS, PRONOUN_HEADS, REPORTING

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Span as SpacySpan, Token
 
-from storyline.extract.countries import sector_of
+from storyline.extract.places.countries import sector_of
 from storyline.extract.events.words import (
     BACKGROUND_PREPS, EFFORT_NOUNS, LIGHT, NOT_EVENT_OBJECTS, NOUNS, NOUN_BANNED_MODIFIERS,
     NOUN_NEEDS_MODIFIER, PEACEKEEPING, PHRASAL, REPORTING, SECTOR_VERBS, STRIKE_MILITARY,

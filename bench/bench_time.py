@@ -1,6 +1,6 @@
 """Dates stage cost as a ratio to bare spaCy parsing, on the MEANTIME texts, in one run.
 
-    .venv/bin/python bench/bench_dates.py [--data PATH] [--repeat N]
+    .venv/bin/python bench/bench_time.py [--data PATH] [--repeat N]
 
 Prints the nlp.pipe time, the extract_dates time (after one warm-up call: per-process loading is
 not per-article cost; the dateparser cache starts cold) and their ratio. Budget: dates <= 5% of
@@ -23,8 +23,8 @@ def main() -> None:
 
     from storyline.annotate.nlp import load
     from storyline.evaluation.dates import load_corpus
-    from storyline.extract.date_patterns import resolve_entity_text
-    from storyline.extract.dates import extract_dates
+    from storyline.extract.time import resolve_entity_text
+    from storyline.extract.time import extract_dates
 
     docs = load_corpus(args.data) * args.repeat
     nlp = load()

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.evaluation.dates import is_contract_value
-from storyline.extract.dates import extract_dates
+from storyline.extract.time import extract_dates
 
 WORDS = ["on", "Monday", "last", "week", "March", "May", "3,", "2021", "the", "1990s", "'70s", "early",
          "mid-", "during", "night", "overnight", "today", "yesterday", "now", "recently", "Q3", "quarter",

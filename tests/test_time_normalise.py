@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.extract.dates import extract_dates
+from storyline.extract.time import extract_dates
 
 TUE = dt.date(2025, 2, 18)  # a Tuesday, ISO week 8
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.extract.date_patterns import resolve_entity_text
+from storyline.extract.time import resolve_entity_text
 
 PUB = dt.date(2025, 2, 18)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 __all__ = ["country_of", "countries_in", "sector_of", "is_igo", "lookup_country"]
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "countries_en.json"
+_DATA = Path(__file__).resolve().parents[2] / "data" / "countries_en.json"
 _MAX_NGRAM = 6
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’.\-]*|\d+[\w.]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.gazetteer import get_gazetteer, haversine_km, norm
+from storyline.extract.places.gazetteer import get_gazetteer, haversine_km, norm
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.dates import extract_dates
+from storyline.extract.time import extract_dates
 
 
 @pytest.mark.parametrize("text, expr, value, relative", [

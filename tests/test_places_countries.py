@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.countries import countries_in, country_of, is_igo, lookup_country, sector_of
+from storyline.extract.places.countries import countries_in, country_of, is_igo, lookup_country, sector_of
 
 
 @pytest.mark.parametrize("text, code", [

@@ -2,7 +2,7 @@
 
 How it works, per article:
 
-1. Candidates come from compiled patterns over ``doc.text`` (date_patterns: absolute dates,
+1. Candidates come from compiled patterns over ``doc.text`` (``patterns``: absolute dates,
    weekdays, "last week", quarters, seasons, decades, "during the night", "now", ...) and
    from spaCy's DATE/TIME entities that no pattern covers.
 2. Overlaps are settled longest first; each candidate is normalised by its pattern's rule,
@@ -23,7 +23,10 @@ import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
-from storyline.extract.date_patterns import PATTERNS, Context, r_day_shift, r_weekday, resolve_entity_text
+from storyline.extract.time.context import Context
+from storyline.extract.time.entities import resolve_entity_text
+from storyline.extract.time.patterns import PATTERNS
+from storyline.extract.time.relative import r_day_shift, r_weekday
 from storyline.records import DateValue
 
 __all__ = ["extract_dates"]
