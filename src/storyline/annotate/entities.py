@@ -22,12 +22,13 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from storyline.lexicons import lexicon
 from storyline.records import Entity, Span
 
 KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PRONOUNS = {"en": {"he", "him", "his", "himself", "she", "her", "hers", "herself"}}
+PRONOUNS = lexicon("en", "entities")["pronouns"]  # he/she and their forms: storyline/lexicons/en/entities.toml
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -333,7 +334,7 @@ def _add_pronouns(doc: Doc, clusters: list[_Cluster]) -> None:
         if span is not None and _in_subject(span.root):
             subjects.append((a, c))
     subjects.sort(key=lambda x: x[0])
-    pronouns = PRONOUNS["en"]
+    pronouns = PRONOUNS
     for tok in doc:
         if tok.lower_ not in pronouns or tok.pos_ != "PRON":
             continue

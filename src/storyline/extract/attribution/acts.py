@@ -14,7 +14,7 @@ Decided from the cue and its construction, never from a corpus:
 5. "is confident that" (an attitude after "be") → thought; a manner of speaking ("was
    emphatic", "made clear") → speech.
 6. Otherwise the cue's lemma: perception verbs, thought verbs and nouns, speech and
-   communication verbs and nouns (``lexicon_attribution``); anything else → other.
+   communication verbs and nouns (the attribution lexicon); anything else → other.
 7. A speech verb denied or not yet done ("won't say", "has not said", "to confirm") → other:
    no one said the content.
 8. A speech cue whose content is only a noun phrase, with no quotation — what the words were
@@ -25,23 +25,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import LANG, SPEECH, Cand
+
+L = lexicon(LANG, "attribution")
 
 ACTS = ("speech", "thought", "perception", "other")
 
-_THOUGHT = L.THOUGHT_VERBS[LANG]
-_PERCEPTION = L.PERCEPTION_VERBS[LANG]
-_COMMUNICATION = L.COMMUNICATION_VERBS[LANG] | SPEECH
-_SPEECH_NOUNS = L.SPEECH_NOUNS[LANG]
-_THOUGHT_NOUNS = L.THOUGHT_NOUNS[LANG]
-_SPEECH_ADJ = L.SPEECH_ADJECTIVES[LANG]
-_ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
-_VOICING = L.VOICING_VERBS[LANG]
-_LIGHT = L.LIGHT_VERBS[LANG]
-_REPORT_ADVERBS = L.REPORT_ADVERBS[LANG]
-_MAKE, _CLEAR = L.MAKE_CLEAR[LANG]
-_NEGATIONS = L.NEGATIONS[LANG]
+_THOUGHT = L["thought_verbs"]
+_PERCEPTION = L["perception_verbs"]
+_COMMUNICATION = L["communication_verbs"] | SPEECH
+_SPEECH_NOUNS = L["speech_nouns"]
+_THOUGHT_NOUNS = L["thought_nouns"]
+_SPEECH_ADJ = L["speech_adjectives"]
+_ATTITUDE = L["attitude_adjectives"]
+_VOICING = L["voicing_verbs"]
+_LIGHT = L["light_verbs"]
+_REPORT_ADVERBS = L["report_adverbs"]
+_MAKE, _CLEAR = L["make_clear"]
+_NEGATIONS = L["negations"]
 
 
 def _noun_act(lemma: str, lower: str) -> str | None:
@@ -152,7 +154,7 @@ def _lemmas(word: str) -> list[str]:
     return out
 
 
-_IRREGULAR = L.IRREGULAR_FORMS[LANG]
+_IRREGULAR = L["irregular_forms"]
 
 
 def act_of_cue(cue: str, kind: str) -> str:

@@ -8,19 +8,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.quotes import Quote
 
 LANG = "en"
-SPEECH = L.SPEECH_VERBS[LANG]
-CLAUSE = L.CLAUSE_VERBS[LANG]
-XCOMP = L.XCOMP_VERBS[LANG]
-OBJECT = L.OBJECT_VERBS[LANG]
-PREP = L.PREP_VERBS[LANG]
-LIGHT = L.LIGHT_VERBS[LANG]
-NOUN_PREPS = L.NOUN_PREPOSITIONS[LANG]
-COPULAS = L.COPULAS[LANG]
-RAISING = L.RAISING_VERBS[LANG]
+L = lexicon(LANG, "attribution")
+SPEECH = L["speech_verbs"]
+CLAUSE = L["clause_verbs"]
+XCOMP = L["xcomp_verbs"]
+OBJECT = L["object_verbs"]
+PREP = L["prep_verbs"]
+LIGHT = L["light_verbs"]
+NOUN_PREPS = L["noun_prepositions"]
+COPULAS = L["copulas"]
+RAISING = L["raising_verbs"]
 CUE_LEMMAS = CLAUSE | XCOMP | OBJECT | frozenset(PREP)
 _ENDERS = frozenset(".?!")
 _CLOSERS = frozenset("”\"'’") | {"''"}

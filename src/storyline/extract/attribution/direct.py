@@ -7,15 +7,17 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.acts import cue_act
 from storyline.extract.attribution.context import LANG, SPEECH, Cand, Ctx, tok_at
 from storyline.extract.attribution.quotes import Quote, inner_text, is_statement
 from storyline.extract.attribution.spans import cue_extent, find_source
 
+L = lexicon(LANG, "attribution")
+
 _COORD_BEFORE = re.compile(r"\b(?:but|and)[ \t\u00a0]*$")
 _DASHES = frozenset({"―", "—", "–", "--", "-"})
-_BACK_POINTERS = L.BACK_POINTERS[LANG]
+_BACK_POINTERS = L["back_pointers"]
 _AFTER_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
 
 

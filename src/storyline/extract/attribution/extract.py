@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import (
     CUE_LEMMAS, LANG, LIGHT, NOUN_PREPS, COPULAS, Cand, Ctx, sentence_boundaries, quote_mask,
 )
@@ -36,14 +36,17 @@ from storyline.extract.attribution.source_frames import according_frame, fronted
 from storyline.extract.attribution.verb_frames import adverb_frame, verb_frame
 from storyline.records import Attribution, Entity
 
-NOUNS = L.REPORT_NOUNS[LANG]
-ATTITUDE = L.ATTITUDE_ADJECTIVES[LANG]
-QUOTE_ONLY = L.QUOTE_ONLY_VERBS[LANG]
-REPORT_ADVERBS = L.REPORT_ADVERBS[LANG]
-TRAIL_PREP = L.TRAILING_SOURCES[LANG][0]
-RECEIVING = L.RECEIVING_VERBS[LANG] | L.UNDER_VERBS[LANG][1]
+L = lexicon(LANG, "attribution")
+
+NOUNS = L["report_nouns"]
+ATTITUDE = L["attitude_adjectives"]
+QUOTE_ONLY = L["quote_only_verbs"]
+REPORT_ADVERBS = L["report_adverbs"]
+TRAIL_PREP = L["trailing_sources"][0]
+RECEIVING = L["receiving_verbs"] | L["under_verbs"][1]
 _FRONT_PREPS = frozenset({"in", "per", "by"})
-LINK_LINES = L.LINK_LINE_PREFIXES[LANG]
+LINK_LINES = L["link_line_prefixes"]
+ACCORD, ACCORD_TO = L["according"]  # "according to X"
 
 
 def _on_link_line(text: str, c: Cand) -> bool:
@@ -105,7 +108,7 @@ def extract_attributions(doc: Doc, entities: list[Entity]) -> list[Attribution]:
             c = adverb_frame(ctx, tok)
             if c is not None:
                 cands[tok.i] = c
-        elif lemma == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        elif lemma == ACCORD and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == ACCORD_TO:
             c = according_frame(ctx, tok)
             if c is not None:
                 cands[tok.i] = c

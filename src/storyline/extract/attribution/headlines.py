@@ -7,13 +7,15 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import LANG, Cand, Ctx, tok_at
 from storyline.extract.attribution.spans import content_spans
 
+L = lexicon(LANG, "attribution")
+
 
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
-_NOT_SPEAKERS = L.NOT_SPEAKERS[LANG]
+_NOT_SPEAKERS = L["not_speakers"]
 
 
 def _named_elsewhere(doc: Doc, tok: Token) -> bool:
@@ -47,7 +49,7 @@ def colon_lines(ctx: "Ctx", cands: dict[int, "Cand"]) -> None:
                          and _capitals_named_elsewhere(text, words)) \
                 and not (len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)) \
                 and not (len(span) == 1 and span[0].text[:1].isupper() and _named_elsewhere(doc, span[0])):
-            if not any(t.lemma_.lower() in L.DOCUMENT[LANG] | L.MEDIA[LANG] for t in span):
+            if not any(t.lemma_.lower() in L["document"] | L["media"] for t in span):
                 continue
         colon = tok_at(ctx, name[1], left=False)
         if colon is None or colon in cands:

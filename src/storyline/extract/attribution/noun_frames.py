@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import (
     CUE_LEMMAS, LANG, LIGHT, NOUN_PREPS, COPULAS, Cand, Ctx,
 )
@@ -18,14 +18,16 @@ from storyline.extract.attribution.verb_frames import (
     STANCE_NOUNS, _EXPLETIVES, _NO_ONE, _STANCE_PREPS, prep_objects,
 )
 
+L = lexicon(LANG, "attribution")
 
-LIGHT_NOUNS = L.LIGHT_NOUNS[LANG]
-_LIGHT_PREPS = _STANCE_PREPS | L.TARGET_PREPOSITIONS[LANG]
-_ADJ_PREPS = L.ADJECTIVE_PREPOSITIONS[LANG]
-_JABS = L.JAB_NOUNS[LANG]
-_JAB_PREPS = L.JAB_PREPOSITIONS[LANG]
-_STATEMENT_OBJECTS = L.STATEMENT_OBJECTS[LANG]
-_MAKE, _CLEAR = L.MAKE_CLEAR[LANG]
+
+LIGHT_NOUNS = L["light_nouns"]
+_LIGHT_PREPS = _STANCE_PREPS | L["target_prepositions"]
+_ADJ_PREPS = L["adjective_prepositions"]
+_JABS = L["jab_nouns"]
+_JAB_PREPS = L["jab_prepositions"]
+_STATEMENT_OBJECTS = L["statement_objects"]
+_MAKE, _CLEAR = L["make_clear"]
 
 
 def _made_clear(ctx: "Ctx", v: Token) -> Cand | None:
@@ -101,7 +103,7 @@ def light_verb_frame(ctx: "Ctx", v: Token) -> Cand | None:
                  src[1] if src else None, content=spans, verb=v.i)
 
 
-_GIST_NOUNS = L.REPORT_NOUNS[LANG] | STANCE_NOUNS | L.GIST_NOUNS[LANG]
+_GIST_NOUNS = L["report_nouns"] | STANCE_NOUNS | L["gist_nouns"]
 
 
 def copula_frame(ctx: "Ctx", v: Token) -> Cand | None:
@@ -223,11 +225,11 @@ def noun_frame(ctx: "Ctx", n: Token) -> Cand | None:
     return Cand("indirect", cue, n.i, src[0] if src else None, src[1] if src else None, content=content)
 
 
-_RECEIVING = L.RECEIVING_VERBS[LANG]
-_RECEIVED = L.RECEIVED_NOUNS[LANG]
-_UNDER, _UNDER_VERBS = L.UNDER_VERBS[LANG]
-_UNDER_NOUNS = L.UNDER_NOUNS[LANG]
-_REACTOR_PREPS = L.REACTOR_PREPOSITIONS[LANG]
+_RECEIVING = L["receiving_verbs"]
+_RECEIVED = L["received_nouns"]
+_UNDER, _UNDER_VERBS = L["under_verbs"]
+_UNDER_NOUNS = L["under_nouns"]
+_REACTOR_PREPS = L["reactor_prepositions"]
 
 
 def reception_frame(ctx: "Ctx", v: Token) -> Cand | None:

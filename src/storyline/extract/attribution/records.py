@@ -6,20 +6,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.annotate.entities import entity_at
 from storyline.extract.attribution.acts import decide_act
 from storyline.extract.attribution.context import LANG, SPEECH, Cand
 from storyline.extract.attribution.quotes import Quote
 from storyline.records import Attribution, Entity
 
+L = lexicon(LANG, "attribution")
 
-_RELAY = L.RELAY_VERBS[LANG]
-_PLATFORMS = L.PLATFORMS[LANG]
-_NOT_DONE = L.MODALS[LANG] | L.NEGATIONS[LANG]  # auxiliaries of a report that did not happen
-_RELAYING_HEADS = L.RELAYING_HEADS[LANG]
-_RELATIVES = L.RELATIVE_PRONOUNS[LANG]
-_PLURAL_PRONOUNS = L.PLURAL_PRONOUNS[LANG]
+
+_RELAY = L["relay_verbs"]
+_PLATFORMS = L["platforms"]
+_NOT_DONE = L["modals"] | L["negations"]  # auxiliaries of a report that did not happen
+_RELAYING_HEADS = L["relaying_heads"]
+_RELATIVES = L["relative_pronouns"]
+_PLURAL_PRONOUNS = L["plural_pronouns"]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -143,29 +145,29 @@ def _source_type(doc: Doc, text: str, c: Cand, ent: Entity | None) -> str:
     words = [w.lower() for w in text[c.source[0]:c.source[1]].replace("’s", "").replace("'s", "").split()]
     head = doc[c.source_tok].lower_ if c.source_tok is not None else (words[-1] if words else "")
     ws = set(words)
-    if ws & L.SOCIAL_MEDIA[LANG] and not (ent is not None and ent.type == "PERSON"):
-        if head in L.SOCIAL_MEDIA[LANG] or ws & _PLATFORMS:
+    if ws & L["social_media"] and not (ent is not None and ent.type == "PERSON"):
+        if head in L["social_media"] or ws & _PLATFORMS:
             return "social_media"
     if c.source_tok is not None:
         lemma = doc[c.source_tok].lemma_.lower()
-        for lex, name in ((L.DOCUMENT, "document"), (L.MEDIA, "media")):
-            if lemma in lex[LANG] and not (ent is not None and ent.type == "PERSON"):
+        for lex, name in ((L["document"], "document"), (L["media"], "media")):
+            if lemma in lex and not (ent is not None and ent.type == "PERSON"):
                 return name
-    if head in L.DOCUMENT[LANG]:
+    if head in L["document"]:
         return "document"
-    if head in L.MEDIA[LANG] or (ent is not None and ent.type in ("ORG",) and ws & L.MEDIA[LANG]):
+    if head in L["media"] or (ent is not None and ent.type in ("ORG",) and ws & L["media"]):
         return "media"
     if ent is not None and ent.type == "PERSON":
         return "person"
-    if head in L.PERSON_PRONOUNS[LANG]:
+    if head in L["person_pronouns"]:
         return "person"
-    if head in L.GOVERNMENT[LANG] or (ent is not None and ent.type == "GPE"):
+    if head in L["government"] or (ent is not None and ent.type == "GPE"):
         return "government"
-    if head in L.UNNAMED[LANG]:
+    if head in L["unnamed"]:
         return "unnamed"
     if ent is not None and ent.type in ("ORG", "NORP"):
         return "organization"
-    if head in L.ORGANIZATION[LANG] or head in _PLURAL_PRONOUNS:
+    if head in L["organization"] or head in _PLURAL_PRONOUNS:
         return "organization"
     t = doc[c.source_tok] if c.source_tok is not None else None
     if t is not None and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN"):

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import CUE_LEMMAS, LANG, Cand, Ctx
 from storyline.extract.attribution.spans import clause_minus, content_spans
 
+L = lexicon(LANG, "attribution")
 
-_IN_SOURCES = L.DOCUMENT[LANG] | L.IN_SOURCE_NOUNS[LANG]
-_BY_SOURCES = L.BY_SOURCE_NOUNS[LANG]
+
+_IN_SOURCES = L["document"] | L["in_source_nouns"]
+_BY_SOURCES = L["by_source_nouns"]
 
 
 def according_frame(ctx: "Ctx", acc: Token) -> Cand | None:
@@ -66,7 +68,7 @@ def fronted_source_frame(ctx: "Ctx", prep: Token) -> Cand | None:
                  (doc[a].idx, doc[end].idx + len(doc[end])), pobj.i, content=spans)
 
 
-_TRAIL_PREP, _TRAIL_NOUNS = L.TRAILING_SOURCES[LANG]
+_TRAIL_PREP, _TRAIL_NOUNS = L["trailing_sources"]
 
 
 def trailing_source_frame(ctx: "Ctx", prep: Token) -> Cand | None:

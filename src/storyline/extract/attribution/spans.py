@@ -7,23 +7,25 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import CUE_LEMMAS, LANG, RAISING, SPEECH, Ctx
 
-_ATTITUDE_PASSIVE = L.ATTITUDE_PASSIVE_VERBS[LANG]
-_EXPLETIVES = L.EXPLETIVES[LANG]
+L = lexicon(LANG, "attribution")
+
+_ATTITUDE_PASSIVE = L["attitude_passive_verbs"]
+_EXPLETIVES = L["expletives"]
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PUNCT_TRIM = frozenset(".,;:—–-()[]!?…") | {"--"}
 _QUOTE_CHARS = frozenset("\"“”„«»'`‘’")
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
-_SETTING_NOUNS = L.SETTING_NOUNS[LANG]
+_SETTING_NOUNS = L["setting_nouns"]
 _QUOTE_TAIL = " .,;:!?…\"“”'’`"
 _SINGLE_OPEN = re.compile(r"(?:^|[\s(])['‘][A-Za-z]")
 _SINGLE_CLOSE = re.compile(r"[.,!?]?['’](?=\s|$)")
 _SINGLE_END = re.compile(r"[\w.,!?]['’](?:\s|$)")
-_JOINERS = L.COORDINATORS[LANG] | frozenset({",", "—", "–", "--", ";", "\"", "”", "''"})
+_JOINERS = L["coordinators"] | frozenset({",", "—", "–", "--", ";", "\"", "”", "''"})
 _INSERT_MARKS = frozenset({",", "—", "–", "--"})
-_DISCOURSE = L.DISCOURSE_WORDS[LANG]
+_DISCOURSE = L["discourse_words"]
 
 
 def cue_extent(doc: Doc, v: Token, end: int) -> tuple[int, int]:
@@ -144,8 +146,8 @@ def trailing_relative(doc: Doc, heads: list[Token]) -> set[int]:
     return out
 
 
-_WH_OBJECTS = L.WH_RELATIVES[LANG]
-_COMMA_RELATIVES = L.COMMA_RELATIVES[LANG]
+_WH_OBJECTS = L["wh_relatives"]
+_COMMA_RELATIVES = L["comma_relatives"]
 
 
 def nested_report_tail(doc: Doc, toks: set[int], v: Token) -> set[int]:
@@ -233,11 +235,11 @@ def _left_np(doc: Doc, v: Token) -> tuple[tuple[int, int], int] | None:
     return (doc[a].idx, doc[j].idx + len(doc[j])), head.i
 
 
-_OUTPUTS = L.OUTPUT_NOUNS[LANG]
+_OUTPUTS = L["output_nouns"]
 
 
-_PUBLISH = L.PUBLISH_VERBS[LANG]
-_THING_RELATIVES = L.THING_RELATIVES[LANG]
+_PUBLISH = L["publish_verbs"]
+_THING_RELATIVES = L["thing_relatives"]
 
 
 def published_by(v: Token) -> Token | None:
@@ -397,7 +399,7 @@ def _trim_tail(doc: Doc, a: int, b: int) -> int:
     return b
 
 
-_CONNECTORS = L.CONNECTORS[LANG]
+_CONNECTORS = L["connectors"]
 _DASH_MARKS = frozenset({"―", "—", "–", "-", "--"})
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract import lexicon_attribution as L
+from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import (
     CLAUSE, CUE_LEMMAS, LANG, OBJECT, PREP, RAISING, SPEECH, XCOMP, Cand, Ctx,
 )
@@ -16,18 +16,20 @@ from storyline.extract.attribution.spans import (
     trailing_relative,
 )
 
+L = lexicon(LANG, "attribution")
 
-STANCE_NOUNS = L.STANCE_NOUNS[LANG]
-_STANCE_PREPS = L.STANCE_PREPOSITIONS[LANG]
-_PASSIVE_STANCE = L.PASSIVE_STANCE_VERBS[LANG]
-_JUDGED = L.JUDGEMENT_VERBS[LANG]
-_ADDRESSEE_VERBS = L.ADDRESSEE_VERBS[LANG]
-_PEOPLE = L.ADDRESSEES[LANG]
-_PASSIVE_RAISING = L.PASSIVE_RAISING_VERBS[LANG]
-_ANSWERS = L.ANSWERS[LANG]
-_AS_ONLY = L.AS_ONLY_VERBS[LANG]
-_EXPLETIVES = L.EXPLETIVES[LANG]
-_NO_ONE = _EXPLETIVES | L.FREE_RELATIVES[LANG]  # subjects that name no one
+
+STANCE_NOUNS = L["stance_nouns"]
+_STANCE_PREPS = L["stance_prepositions"]
+_PASSIVE_STANCE = L["passive_stance_verbs"]
+_JUDGED = L["judgement_verbs"]
+_ADDRESSEE_VERBS = L["addressee_verbs"]
+_PEOPLE = L["addressees"]
+_PASSIVE_RAISING = L["passive_raising_verbs"]
+_ANSWERS = L["answers"]
+_AS_ONLY = L["as_only_verbs"]
+_EXPLETIVES = L["expletives"]
+_NO_ONE = _EXPLETIVES | L["free_relatives"]  # subjects that name no one
 _CONTENT_DEPS = ("ccomp",)
 
 
@@ -194,8 +196,8 @@ def verb_frame(ctx: "Ctx", v: Token, lemma: str) -> Cand | None:
     return cand
 
 
-_LINKERS = L.LINKERS[LANG]
-_LINKER_PHRASES = L.LINKER_PHRASES[LANG]
+_LINKERS = L["linkers"]
+_LINKER_PHRASES = L["linker_phrases"]
 
 
 def _drop_fronted_adverbial(doc: Doc, spans: list[tuple[int, int]], v: Token) -> list[tuple[int, int]]:
@@ -217,8 +219,8 @@ def _candidate(t: Token) -> bool:
     return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON"))
 
 
-_ASKED = L.ASKED_VERBS[LANG]
-_WH = L.WH_FRONTED[LANG]
+_ASKED = L["asked_verbs"]
+_WH = L["wh_fronted"]
 
 
 def _fronted_object(v: Token) -> Token | None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from storyline.extract import lexicon_events as L
 from storyline.extract.events.words import (
     CONTROL, FUTURE_AUX, HYPO_AUX, MEET_CUES, MODE_CUES, MUST_REPORTING, VERB_OBJ_TYPES,
 )
+from storyline.extract.events.plover import MODE_ORDER
 from storyline.extract.events.triggers import Cand
 from storyline.extract.events.syntax import aux_words, is_negated, subject
 
@@ -32,7 +32,7 @@ def mode_from_cues(c: Cand, sent: SpacySpan) -> str | None:
     if c.type == "ASSAULT":
         if "drone" in found and "aerial" in found:
             return "aerial"
-        order = L.MODE_ORDER["ASSAULT"]
+        order = MODE_ORDER["ASSAULT"]
         found.sort(key=lambda m: order.index(m) if m in order else 99)
         return found[0] if c.mode is None or c.mode in found or c.mode == "aerial" else c.mode
     if c.type == "CONSULT":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
-from storyline.extract import lexicon_events as L
+from storyline.extract.events.plover import COOPERATIVE, MATERIAL_CONFLICT
 from storyline.extract.events.triggers import Cand, sentence_candidates
 from storyline.extract.events.words import LIGHT, PURE_LIGHT, VERB_OBJ_TYPES
 from storyline.extract.events.modality import (
@@ -74,11 +74,11 @@ def resolve_sentence(sent: SpacySpan, maybe: list[bool] | None = None) -> list[C
                 c.fut = True
                 if base == "RETREAT" and c.mode == "resign":
                     pass
-                elif cneg and base in L.COOPERATIVE:
+                elif cneg and base in COOPERATIVE:
                     c.type, c.mode = "REJECT", None
-                elif base in L.COOPERATIVE:
+                elif base in COOPERATIVE:
                     c.type, c.mode = "AGREE", None
-                elif base in L.MATERIAL_CONFLICT or base == "PROTEST":
+                elif base in MATERIAL_CONFLICT or base == "PROTEST":
                     c.type = "THREATEN"
                 if ctok.pos_ in ("VERB", "ADJ"):
                     c.comp, c.tok = c.tok, ctok
@@ -106,10 +106,10 @@ def resolve_sentence(sent: SpacySpan, maybe: list[bool] | None = None) -> list[C
                     c.prio, c.fixed = 3, True
                 elif fut and c.type == "RETREAT" and c.mode == "resign":
                     c.fut = True  # announcing a resignation is resigning
-                elif fut and c.type in L.COOPERATIVE and (c.type != "AGREE" or neg):
+                elif fut and c.type in COOPERATIVE and (c.type != "AGREE" or neg):
                     c.type, c.mode, c.fut = ("REJECT" if neg else "AGREE"), None, True
                     c.neg = False
-                elif fut and (c.type in L.MATERIAL_CONFLICT or c.type == "PROTEST"):
+                elif fut and (c.type in MATERIAL_CONFLICT or c.type == "PROTEST"):
                     c.type, c.fut = "THREATEN", True
                 elif fut:
                     c.fut = True

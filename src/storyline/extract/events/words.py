@@ -1,49 +1,41 @@
-"""The words event extraction reads, bound once from the language's lexicon (events.toml)."""
+"""The words event extraction reads, bound once from the language's lexicon
+(``storyline/lexicons/en/events.toml``). English is the one language with a pipeline today."""
 from __future__ import annotations
 
-from storyline.extract import lexicon_events as L
-
+from storyline.lexicons import lexicon
 
 LANG = "en"
-VERBS = L.VERBS[LANG]
-WEAK_VERBS = L.WEAK_VERBS[LANG]
-WEAK_OBJ = L.WEAK_VERB_OBJECTS[LANG]
-PHRASAL = L.PHRASAL[LANG]
-NOUNS = L.NOUNS[LANG]
-WEAK_NOUNS = L.WEAK_NOUNS[LANG]
-LIGHT = L.LIGHT_VERBS[LANG]
-CONTROL = L.CONTROL[LANG]
-FUTURE_AUX = L.FUTURE_AUX[LANG]
-HYPO_AUX = L.HYPOTHETICAL_AUX[LANG]
-NEG = L.NEGATIONS[LANG]
-REPORTING = L.REPORTING[LANG]
-MODE_CUES = L.MODE_CUES[LANG]
-PURE_LIGHT = L.PURE_LIGHT_VERBS[LANG]
-VERB_OBJ_TYPES = L.VERB_OBJECT_TYPES[LANG]
-PEACEKEEPING = L.PEACEKEEPING[LANG]
-NOT_EVENT_OBJECTS = L.NOT_EVENT_OBJECTS[LANG]
-SUBJECT_SECTOR_TYPES = L.SUBJECT_SECTOR_TYPES[LANG]
-NOUN_NEEDS_MODIFIER = L.NOUN_NEEDS_MODIFIER[LANG]
-NOUN_BANNED_MODIFIERS = L.NOUN_BANNED_MODIFIERS[LANG]
-WEAK_NOUN_MODIFIERS = L.WEAK_NOUN_MODIFIERS[LANG]
-MUST_REPORTING = L.MUST_REPORTING[LANG]
+L = lexicon(LANG, "events")
+VERBS = L["verbs"]
+WEAK_VERBS = L["weak_verbs"]
+WEAK_OBJ = L["weak_verb_objects"]
+PHRASAL = L["phrasal"]
+NOUNS = L["nouns"]
+WEAK_NOUNS = L["weak_nouns"]
+LIGHT = L["light_verbs"]
+CONTROL = L["control"]
+FUTURE_AUX = L["future_aux"]
+HYPO_AUX = L["hypothetical_aux"]
+NEG = L["negations"]
+REPORTING = L["reporting"]
+MODE_CUES = L["mode_cues"]
+PURE_LIGHT = L["pure_light_verbs"]
+VERB_OBJ_TYPES = L["verb_object_types"]
+PEACEKEEPING = L["peacekeeping"]
+NOT_EVENT_OBJECTS = L["not_event_objects"]
+SUBJECT_SECTOR_TYPES = L["subject_sector_types"]
+NOUN_NEEDS_MODIFIER = L["noun_needs_modifier"]
+NOUN_BANNED_MODIFIERS = L["noun_banned_modifiers"]
+WEAK_NOUN_MODIFIERS = L["weak_noun_modifiers"]
+MUST_REPORTING = L["must_reporting"]
 SECTOR_VERBS = frozenset(v for v, _ in SUBJECT_SECTOR_TYPES)
-EFFORT_NOUNS = {"effort", "efforts", "campaign", "operation", "operations", "mission", "bid",
-                 "move", "initiative"}
-RECIPIENT_PREPS = {"on", "against", "to", "at", "into", "upon", "toward", "towards", "with",
-                    "from", "over", "of"}
-PRONOUN_HEADS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "who", "which",
-                  "that", "its", "their", "his", "us"}
-STRIKE_MILITARY = {"air", "missile", "drone", "military", "rocket", "artillery", "precision"}
-MEET_CUES = {"meet", "meeting", "visit", "summit", "host", "conference", "talks", "arrive",
-              "trip", "tour", "sideline", "sidelines"}
-ADVERB_PARTICLES = {"back", "out", "down", "off", "up", "over", "away"}
-BACKGROUND_PREPS = {"after", "following", "since", "before", "amid", "amidst", "during",
-                     "despite", "because", "following", "throughout", "ahead"}
-TO_PREPS = {"to", "against", "on", "upon", "into"}
-# nouns for what someone else said or asked: their author is the one answered
-SPEECH_ACT_NOUNS = {"demand", "call", "appeal", "offer", "proposal", "plan", "request",
-                     "invitation", "ultimatum", "initiative", "plea", "suggestion", "bid"}
-LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "into", "throughout",
-              "from", "on", "off", "along", "within", "over", "to", "towards", "toward",
-              "between", "outskirts"}
+EFFORT_NOUNS = L["effort_nouns"]
+RECIPIENT_PREPS = L["recipient_prepositions"]
+PRONOUN_HEADS = L["pronoun_heads"]
+STRIKE_MILITARY = L["military_strike_words"]
+MEET_CUES = L["meeting_cues"]
+ADVERB_PARTICLES = L["adverb_particles"]
+BACKGROUND_PREPS = L["background_prepositions"]
+TO_PREPS = L["to_prepositions"]
+SPEECH_ACT_NOUNS = L["speech_act_nouns"]  # what someone else said or asked: its author is the one answered
+LOC_PREPS = L["locative_prepositions"]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from storyline.extract.places.gazetteer import GeoEntry, Gazetteer
+from storyline.lexicons import lexicon
 from storyline.records import Entity
 from storyline.extract.places.ranking import best_entry, well_known
 
@@ -19,35 +20,17 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "ORG"}
 EMBED_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
-DIVISION_WORDS = {"en": {"state", "province", "oblast", "region", "governorate", "county",
-                         "district", "prefecture", "territory", "krai", "parish"}}
-CITY_WORDS = {"en": {"city"}}
-LOCATIVE = {"en": {"in", "to", "from", "near", "at", "outside", "around", "across", "toward",
-                   "towards", "into", "through", "between"}}
-NON_PLACE_WORDS = {"en": {"university", "college", "school", "institute", "hospital", "church",
-                          "street", "avenue", "road", "airport", "station", "park", "center",
-                          "centre", "stadium", "hotel", "museum", "library", "bridge"}}
-ORG_WORDS = {"en": {
-    "university", "college", "school", "institute", "academy", "hospital", "church", "cathedral",
-    "airport", "station", "port", "stadium", "center", "centre", "museum", "library", "embassy",
-    "consulate", "council", "court", "police", "department", "ministry", "government",
-    "authority", "agency", "service", "services", "bank", "exchange", "club", "fc", "united",
-    "city", "county", "united", "times", "post", "news", "herald", "tribune", "journal",
-    "chronicle", "globe", "gazette", "daily", "press", "radio", "television", "tv", "party",
-    "army", "forces", "navy", "guard", "association", "federation", "league", "union",
-    "company", "corporation", "corp", "inc", "group", "board", "commission", "office", "zoo",
-    "state", "polytechnic", "cup", "open", "marathon", "festival", "games", "trade", "world",
-    "chamber", "commerce", "industry", "airlines", "airways", "lottery", "cruises", "metro",
-}}
+L = lexicon("en", "places")
+DIVISION_WORDS = L["division_words"]
+CITY_WORDS = L["city_words"]
+LOCATIVE = L["locative_prepositions"]
+NON_PLACE_WORDS = L["non_place_words"]
+ORG_WORDS = L["organisation_words"]
 # a person/organisation-labelled name is a place only when it is this well known
 MIN_POP_FOR_RELABEL = 100_000
 MIN_POP_EMBEDDED = 100_000
-FEATURE_WORDS = {"en": ("River", "Sea", "Lake", "Lakes", "Mountain", "Mountains", "Valley", "Island",
-                         "Islands", "Bay", "Desert", "Peninsula", "Strait", "Straits", "Canal",
-                         "Basin", "Delta", "Airport", "Square", "Street", "Avenue", "Road", "Park",
-                         "Bridge", "Falls", "Forest", "Creek", "Glacier", "Dam", "Harbour", "Harbor",
-                         "Heights", "Hills", "Estate")}
-FEATURE_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(FEATURE_WORDS["en"]))
+FEATURE_WORDS = L["feature_words"]
+FEATURE_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(FEATURE_WORDS))
 AND_NAME = re.compile(r" (?:and|&) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
 DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,3})(?=,| \(|\s+[-—–]|:)")
 
@@ -140,9 +123,9 @@ def find_mentions(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[Ment
                 dem = gaz.demonym(part.text)
                 if dem is not None and not gaz.lookup(part.text):
                     add(part.start_char, part.end_char, "demonym", forced=dem)  # "Ukrainian territory"
-                elif part[-1].lower_ in DIVISION_WORDS["en"] and len(part) > 1 and last_is_name(part):
+                elif part[-1].lower_ in DIVISION_WORDS and len(part) > 1 and last_is_name(part):
                     add(part.start_char, part.end_char, "ent", frozenset({"admin1", "region"}))
-                elif part[-1].lower_ in CITY_WORDS["en"] and len(part) > 1:
+                elif part[-1].lower_ in CITY_WORDS and len(part) > 1:
                     add(part.start_char, part.end_char, "ent", frozenset({"city"}))
                 else:
                     add(part.start_char, part.end_char, "ent")
@@ -180,7 +163,7 @@ def find_mentions(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[Ment
     countries = {e.cc for m in out if (e := mention_entry(gaz, m)) is not None and e.cc}
     if countries:
         for tok in doc:
-            if tok.lower_ not in LOCATIVE["en"] or tok.i + 1 >= len(doc):
+            if tok.lower_ not in LOCATIVE or tok.i + 1 >= len(doc):
                 continue
             j = tok.i + 1
             k = j
@@ -226,7 +209,7 @@ def embedded(span: SpacySpan, gaz: Gazetteer, add) -> None:
     """Place names inside an organisation's name: the longest known name first."""
     toks = list(span)
     # a city inside a name only when the name is an organisation's: not "Paris Hilton"
-    org_like = any(t.lower_ in ORG_WORDS["en"] for t in toks)
+    org_like = any(t.lower_ in ORG_WORDS for t in toks)
     i = 0
     while i < len(toks):
         matched = False
@@ -237,13 +220,13 @@ def embedded(span: SpacySpan, gaz: Gazetteer, add) -> None:
             if not all(t.is_title or t.is_upper for t in piece if t.is_alpha) or \
                     piece[0].lower_ in ("the", "of", "and", "for", "a", "an", "in", "on"):
                 continue
-            if n == 1 and piece[0].lower_ in NON_PLACE_WORDS["en"]:
+            if n == 1 and piece[0].lower_ in NON_PLACE_WORDS:
                 continue
             dem = gaz.demonym(piece.text)
             if dem is not None:
                 add(piece.start_char, piece.end_char, "embedded", forced=dem)
                 matched = True
-            elif piece.end < span.end and span.doc[piece.end].lower_ in DIVISION_WORDS["en"] and any(
+            elif piece.end < span.end and span.doc[piece.end].lower_ in DIVISION_WORDS and any(
                     gaz.entries[j].kind == "admin1" for j, _ in gaz.lookup(piece.text)):
                 end = span.doc[piece.end]
                 add(piece.start_char, end.idx + len(end.text), "embedded", frozenset({"admin1"}))

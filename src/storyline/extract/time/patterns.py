@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-from storyline.extract.lexicon_dates import FUTURE_REF, PAST_REF, PRESENT_REF
 from storyline.extract.time.blocks import (
     B_DECADE, B_EARLIER, B_MOD, B_MONTH, B_REL_UNIT, B_SEASON, B_THE, B_WEEKDAY, DAYN, MA, MF, MODW,
     MON_ANY, MON_DAY, NUMW, ORDW, RELY, WD, Y4, YEAR_BARE, case_rx, nocase_rx,
 )
-from storyline.extract.time.words import LANG
+from storyline.extract.time.words import FUTURE_REF, PAST_REF, PRESENT_REF
 from storyline.extract.time.scanning import Rule, fast
 from storyline.extract.time.relative import (
     r_adj_ref, r_ago, r_anniversary, r_day_shift, r_dayword, r_in_the_unit, r_last_night,
@@ -94,11 +93,11 @@ PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (nocase_rx(rf"(?<![\w-])(?P<n>{NUMW})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|from\s+now)\b"),
      Rule(r_ago, need=(" ago", "from now"))),
     (case_rx(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)\s*{Y4}"), Rule(r_h_year, need=("h1", "h2", "1h", "2h"))),
-    (nocase_rx(rf"(?<![\w-])(?:{refs(PRESENT_REF[LANG])})(?![\w-])"),
+    (nocase_rx(rf"(?<![\w-])(?:{refs(PRESENT_REF)})(?![\w-])"),
      Rule(ref_rule("PRESENT_REF"), need=("now", "current", "present", "moment", "time being", "these days"))),
-    (nocase_rx(rf"(?<![\w-])(?:{refs(PAST_REF[LANG])})(?![\w-]){NUM_AHEAD}"),
+    (nocase_rx(rf"(?<![\w-])(?:{refs(PAST_REF)})(?![\w-]){NUM_AHEAD}"),
      Rule(ref_rule("PAST_REF"), need=("recent", "past", "lately"))),
-    (nocase_rx(rf"(?<![\w-])(?<!as\s)(?:{refs(FUTURE_REF[LANG])})(?![\w-])(?!\s+(?:of|after|afterwards|thereafter)\b)"),
+    (nocase_rx(rf"(?<![\w-])(?<!as\s)(?:{refs(FUTURE_REF)})(?![\w-])(?!\s+(?:of|after|afterwards|thereafter)\b)"),
      Rule(ref_rule("FUTURE_REF"), need=("future", "soon", "term", "coming", "ahead", "next few"))),
     (nocase_rx(r"\b(?P<w>recent|current|ongoing)\b(?!-)"), Rule(r_adj_ref, need=("recent", "current", "ongoing"))),
     (nocase_rx(r"\b(?:the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year)"
