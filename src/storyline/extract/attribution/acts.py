@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import LANG, SPEECH, Cand
+from storyline.lexicons import lexicon
 
 L = lexicon(LANG, "attribution")
 

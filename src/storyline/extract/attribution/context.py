@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.quotes import Quote
+from storyline.lexicons import lexicon
 
 LANG = "en"
 L = lexicon(LANG, "attribution")

@@ -7,11 +7,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.acts import cue_act
 from storyline.extract.attribution.context import LANG, SPEECH, Cand, Ctx, tok_at
 from storyline.extract.attribution.quotes import Quote, inner_text, is_statement
 from storyline.extract.attribution.spans import cue_extent, find_source
+from storyline.lexicons import lexicon
 
 L = lexicon(LANG, "attribution")
 

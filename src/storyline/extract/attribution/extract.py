@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import (
     CUE_LEMMAS, LANG, LIGHT, NOUN_PREPS, COPULAS, Cand, Ctx, sentence_boundaries, quote_mask,
 )
@@ -34,6 +33,7 @@ from storyline.extract.attribution.quotes import find_quotes
 from storyline.extract.attribution.records import finish, build_records
 from storyline.extract.attribution.source_frames import according_frame, fronted_source_frame, trailing_source_frame
 from storyline.extract.attribution.verb_frames import adverb_frame, verb_frame
+from storyline.lexicons import lexicon
 from storyline.records import Attribution, Entity
 
 L = lexicon(LANG, "attribution")

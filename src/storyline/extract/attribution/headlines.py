@@ -7,12 +7,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import LANG, Cand, Ctx, tok_at
 from storyline.extract.attribution.spans import content_spans
+from storyline.lexicons import lexicon
 
 L = lexicon(LANG, "attribution")
-
 
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.M)
 _NOT_SPEAKERS = L["not_speakers"]

@@ -7,20 +7,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import (
     CUE_LEMMAS, LANG, LIGHT, NOUN_PREPS, COPULAS, Cand, Ctx,
 )
 from storyline.extract.attribution.spans import (
     conjuncts, content_spans, cue_extent, find_source, subtree_indices,
 )
-from storyline.extract.attribution.verb_frames import (
-    STANCE_NOUNS, _EXPLETIVES, _NO_ONE, _STANCE_PREPS, prep_objects,
-)
+from storyline.extract.attribution.verb_frames import prep_objects
+from storyline.lexicons import lexicon
 
 L = lexicon(LANG, "attribution")
 
-
+STANCE_NOUNS = L["stance_nouns"]
+_STANCE_PREPS = L["stance_prepositions"]
+_EXPLETIVES = L["expletives"]
+_NO_ONE = _EXPLETIVES | L["free_relatives"]  # subjects that name no one
 LIGHT_NOUNS = L["light_nouns"]
 _LIGHT_PREPS = _STANCE_PREPS | L["target_prepositions"]
 _ADJ_PREPS = L["adjective_prepositions"]

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.lexicons import lexicon
 from storyline.annotate.entities import entity_at
 from storyline.extract.attribution.acts import decide_act
 from storyline.extract.attribution.context import LANG, SPEECH, Cand
 from storyline.extract.attribution.quotes import Quote
+from storyline.lexicons import lexicon
 from storyline.records import Attribution, Entity
 
 L = lexicon(LANG, "attribution")
-
 
 _RELAY = L["relay_verbs"]
 _PLATFORMS = L["platforms"]

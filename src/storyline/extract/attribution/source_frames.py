@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import CUE_LEMMAS, LANG, Cand, Ctx
 from storyline.extract.attribution.spans import clause_minus, content_spans
+from storyline.lexicons import lexicon
 
 L = lexicon(LANG, "attribution")
-
 
 _IN_SOURCES = L["document"] | L["in_source_nouns"]
 _BY_SOURCES = L["by_source_nouns"]

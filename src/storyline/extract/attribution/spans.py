@@ -7,8 +7,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import CUE_LEMMAS, LANG, RAISING, SPEECH, Ctx
+from storyline.lexicons import lexicon
 
 L = lexicon(LANG, "attribution")
 

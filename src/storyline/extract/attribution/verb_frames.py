@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.lexicons import lexicon
 from storyline.extract.attribution.context import (
     CLAUSE, CUE_LEMMAS, LANG, OBJECT, PREP, RAISING, SPEECH, XCOMP, Cand, Ctx,
 )
@@ -15,9 +14,9 @@ from storyline.extract.attribution.spans import (
     find_source, nested_report_tail, published_by, subtree_indices, trailing_args,
     trailing_relative,
 )
+from storyline.lexicons import lexicon
 
 L = lexicon(LANG, "attribution")
-
 
 STANCE_NOUNS = L["stance_nouns"]
 _STANCE_PREPS = L["stance_prepositions"]

@@ -7,17 +7,17 @@ from spacy.attrs import DEP, LOWER, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from storyline.records import Count
+from storyline.extract.counts.numbers import is_num, parse_number, qualifier_before
+from storyline.extract.counts.types import count_type, make_count, singular_victims, standalone_ok
 from storyline.extract.counts.words import (
     CURRENCY, NUMBER_WORDS, NUMERIC_START, ONE_PRONOUN_BEFORE, SCALES, UNITS, VAGUE, VAGUE_FIRST,
     VAGUE_KEYS,
 )
-from storyline.extract.counts.types import count_type, make_count, singular_victims, standalone_ok
-from storyline.extract.counts.numbers import is_num, parse_number, qualifier_before
+from storyline.records import Count
 
 
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART",
-              "FAC", "PRODUCT", "ORG", "GPE", "PERSON", "LOC"}
+             "FAC", "PRODUCT", "ORG", "GPE", "PERSON", "LOC"}
 
 
 def object_head(doc: Doc, first: int, last: int) -> Token | None:
@@ -138,7 +138,7 @@ def extract_counts(doc: Doc) -> list[Count]:
                     # "hundreds of thousands marched": the people themselves
                     q, qa = qualifier_before(lows, i, sent.start, doc)
                     out.append(make_count(doc, qa, i, last, None, val, qual if q == "exact" else q,
-                                     type_tok=doc[i]))
+                                          type_tok=doc[i]))
                     i = last + 1
                     continue
             if not is_num(tok) or (low in SCALES and low not in ("hundred", "thousand", "million",

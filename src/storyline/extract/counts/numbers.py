@@ -63,7 +63,7 @@ def is_num(tok: Token) -> bool:
 
 
 def qualifier_before(lows: list[str], start: int, sent_start: int,
-                      doc: Doc | None = None) -> tuple[str, int]:
+                     doc: Doc | None = None) -> tuple[str, int]:
     """(qualifier, index of its first token) for the words right before ``start``."""
     for key, parts in QUAL_KEYS:
         a = start - len(parts)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.records import Count
 from storyline.extract.counts.words import (
     BARE_STATES, NOUN_TYPES, OBJECT_VERBS, PROTEST_NOUNS, SUBJECT_VERBS,
 )
+from storyline.records import Count
 
 
 def count_type(head: Token) -> str | None:
@@ -139,7 +139,7 @@ def toll_type(tok: Token) -> str | None:
 
 
 def make_count(doc: Doc, qa: int, first: int, last: int, head: Token | None, value, qual: str,
-          type_tok: Token | None = None) -> Count:
+               type_tok: Token | None = None) -> Count:
     if head is not None and head.i > last:
         obj_start = last + 1
         if doc[obj_start].lower_ == "of":

@@ -6,11 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.annotate.entities import entity_at
-from storyline.extract.places.countries import country_of, sector_of
-from storyline.records import Actor, Entity, Place
+from storyline.extract.events.syntax import clause_verb, np_span, span_text, subject
 from storyline.extract.events.triggers import Cand
 from storyline.extract.events.words import LOC_PREPS, PRONOUN_HEADS, REPORTING
-from storyline.extract.events.syntax import clause_verb, np_span, span_text, subject
+from storyline.extract.places.countries import country_of, sector_of
+from storyline.records import Actor, Entity, Place
 
 
 class Resolver:
@@ -229,7 +229,7 @@ def locative(doc: Doc, span) -> bool:
 
 
 def pick_index(spans: list[tuple[int, int]], scope: tuple[int, int], sent: tuple[int, int],
-                anchor: int, ok: list[bool] | None = None) -> int | None:
+               anchor: int, ok: list[bool] | None = None) -> int | None:
     allowed = range(len(spans)) if ok is None else [i for i in range(len(spans)) if ok[i]]
     inside = [i for i in allowed if scope[0] <= spans[i][0] and spans[i][1] <= scope[1]]
     if not inside:

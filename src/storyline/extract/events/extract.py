@@ -4,18 +4,18 @@ from __future__ import annotations
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
-from storyline.extract.parsed import require_parse
-from storyline.records import Actor, DateValue, Entity, Event, Place
-from storyline.extract.events.words import PHRASAL
 from storyline.extract.events.actors import (
     Resolver, default_country, entity_id, expand_conj, locative, org_before, pick_index,
     scan_target, titled_person_country, with_antecedent,
 )
-from storyline.extract.events.triggers import TRIGGER_HASHES
-from storyline.extract.events.roles import fill_roles
 from storyline.extract.events.modality import mode_from_cues
-from storyline.extract.events.syntax import particle, span_text
+from storyline.extract.events.roles import fill_roles
 from storyline.extract.events.sentences import resolve_sentence, select
+from storyline.extract.events.syntax import particle, span_text
+from storyline.extract.events.triggers import TRIGGER_HASHES
+from storyline.extract.events.words import PHRASAL
+from storyline.extract.parsed import require_parse
+from storyline.records import Actor, DateValue, Entity, Event, Place
 
 
 LOCATIVE_TARGET = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT"}
@@ -55,7 +55,7 @@ def extract_events(doc: Doc, entities: list[Entity], places: list[Place],
             sent_bounds = (sent.start_char, sent.end_char)
             date_i = pick_index(date_spans, scope, sent_bounds, c.tok.idx) if dates else None
             place_i = pick_index(place_spans, scope, sent_bounds, c.tok.idx,
-                                  place_ok) if places else None
+                                 place_ok) if places else None
             if place_i is not None:
                 pa, pb = place_spans[place_i]
                 if any(x.span and x.span[0] <= pa and pb <= x.span[1] for x in actors):

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from storyline.extract.events.plover import MODE_ORDER
+from storyline.extract.events.syntax import aux_words, is_negated, subject
+from storyline.extract.events.triggers import Cand
 from storyline.extract.events.words import (
     CONTROL, FUTURE_AUX, HYPO_AUX, MEET_CUES, MODE_CUES, MUST_REPORTING, VERB_OBJ_TYPES,
 )
-from storyline.extract.events.plover import MODE_ORDER
-from storyline.extract.events.triggers import Cand
-from storyline.extract.events.syntax import aux_words, is_negated, subject
 
 
 def mode_from_cues(c: Cand, sent: SpacySpan) -> str | None:

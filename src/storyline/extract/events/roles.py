@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.extract.places.countries import sector_of
-from storyline.extract.events.triggers import Cand
 from storyline.extract.events.syntax import OBJ, agent, np_span, passive_subject, subject
+from storyline.extract.events.triggers import Cand
 from storyline.extract.events.words import RECIPIENT_PREPS, SPEECH_ACT_NOUNS, TO_PREPS
+from storyline.extract.places.countries import sector_of
 
 
 # types whose direct object is what is given or moved, not who receives it

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
-from storyline.extract.events.plover import COOPERATIVE, MATERIAL_CONFLICT
-from storyline.extract.events.triggers import Cand, sentence_candidates
-from storyline.extract.events.words import LIGHT, PURE_LIGHT, VERB_OBJ_TYPES
 from storyline.extract.events.modality import (
     SAID_IN_DOING, control_of, in_purpose_clause, modal, reporter_subject,
 )
+from storyline.extract.events.plover import COOPERATIVE, MATERIAL_CONFLICT
 from storyline.extract.events.syntax import (
     aux_words, clause_depth, clause_verb, is_negated, subject,
 )
+from storyline.extract.events.triggers import Cand, sentence_candidates
+from storyline.extract.events.words import LIGHT, PURE_LIGHT, VERB_OBJ_TYPES
 
 
 MAX_TYPES = 2
@@ -53,7 +53,7 @@ def resolve_sentence(sent: SpacySpan, maybe: list[bool] | None = None) -> list[C
                 and c.tok.head.pos_ in ("VERB", "AUX"):
             anchor = c.tok.head  # "will extend the curfew": the light verb carries the modality
         ctl = control_of(c) or (control_of(Cand(c.type, c.mode, anchor, c.prio, anchor))
-                                 if anchor is not c.tok else None)
+                                if anchor is not c.tok else None)
         verb = anchor if anchor is not c.tok or is_verb else clause_verb(c.tok)
         fut, hyp, neg = modal(verb)
         if ctl is not None:

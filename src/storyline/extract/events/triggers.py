@@ -6,16 +6,16 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Span as SpacySpan, Token
 
-from storyline.extract.places.countries import sector_of
+from storyline.extract.events.syntax import (
+    OBJ, clause_verb, in_background, np_span, objects, particle, split_entry, subject,
+)
 from storyline.extract.events.words import (
     BACKGROUND_PREPS, EFFORT_NOUNS, LIGHT, NOT_EVENT_OBJECTS, NOUNS, NOUN_BANNED_MODIFIERS,
     NOUN_NEEDS_MODIFIER, PEACEKEEPING, PHRASAL, REPORTING, SECTOR_VERBS, STRIKE_MILITARY,
     SUBJECT_SECTOR_TYPES, VERBS, VERB_OBJ_TYPES, WEAK_NOUNS, WEAK_NOUN_MODIFIERS, WEAK_OBJ,
     WEAK_VERBS,
 )
-from storyline.extract.events.syntax import (
-    OBJ, clause_verb, in_background, np_span, objects, particle, split_entry, subject,
-)
+from storyline.extract.places.countries import sector_of
 
 
 class Cand:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.extract.places.gazetteer import get_gazetteer
-from storyline.records import Entity, Place
-from storyline.extract.places.mentions import Mention, find_mentions
 from storyline.extract.places.geocode import resolve_mentions
+from storyline.extract.places.mentions import Mention, find_mentions
+from storyline.records import Entity, Place
 
 
 def extract_places(doc: Doc, entities: list[Entity]) -> list[Place]:

@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from storyline.extract.places.gazetteer import GeoEntry, Gazetteer
+from storyline.extract.places.ranking import best_entry, well_known
 from storyline.lexicons import lexicon
 from storyline.records import Entity
-from storyline.extract.places.ranking import best_entry, well_known
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -21,7 +21,7 @@ WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 ORDW = "|".join(sorted((re.escape(k) for k in ORD if k not in ("final", "last")), key=len, reverse=True))
 UNITW = "one|two|three|four|five|six|seven|eight|nine"
 NUMW = (rf"(?:{'|'.join(TENS)})(?:[-\s](?:{UNITW}))?|{'|'.join(TEENS)}|a|an|{UNITW}|ten|eleven|twelve|"
-         r"\d+|several|a\s+few|a\s+couple\s+of")
+        r"\d+|several|a\s+few|a\s+couple\s+of")
 RELY = r"(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+same|the\s+following|the\s+coming|the\s+past)"
 MODW = r"early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|close|turn|rest|remainder)\s+of"
 B_MOD_OPT = rf"(?:(?<![\w-])(?P<mod>{MODW})(?:\s+in)?(?:\s+|-))?"

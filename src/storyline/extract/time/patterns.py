@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import re
 
-from storyline.extract.time.blocks import (
-    B_DECADE, B_EARLIER, B_MOD, B_MONTH, B_REL_UNIT, B_SEASON, B_THE, B_WEEKDAY, DAYN, MA, MF, MODW,
-    MON_ANY, MON_DAY, NUMW, ORDW, RELY, WD, Y4, YEAR_BARE, case_rx, nocase_rx,
-)
-from storyline.extract.time.words import FUTURE_REF, PAST_REF, PRESENT_REF
-from storyline.extract.time.scanning import Rule, fast
-from storyline.extract.time.relative import (
-    r_adj_ref, r_ago, r_anniversary, r_day_shift, r_dayword, r_in_the_unit, r_last_night,
-    r_overnight, r_rel_unit, r_same_day, r_same_period, r_the_weekend, r_the_year, r_this_pod,
-    r_weekday, r_year_end, ref_rule,
-)
 from storyline.extract.time.absolute import (
     r_century, r_decade, r_h_year, r_half, r_holiday, r_iso, r_md_rel_year, r_mdy, r_month,
     r_month_day, r_month_rel_year, r_month_year, r_nine_eleven, r_numeric, r_quarter, r_season,
     r_year, r_year2,
 )
+from storyline.extract.time.blocks import (
+    B_DECADE, B_EARLIER, B_MOD, B_MONTH, B_REL_UNIT, B_SEASON, B_THE, B_WEEKDAY, DAYN, MA, MF, MODW,
+    MON_ANY, MON_DAY, NUMW, ORDW, RELY, WD, Y4, YEAR_BARE, case_rx, nocase_rx,
+)
+from storyline.extract.time.relative import (
+    r_adj_ref, r_ago, r_anniversary, r_day_shift, r_dayword, r_in_the_unit, r_last_night,
+    r_overnight, r_rel_unit, r_same_day, r_same_period, r_the_weekend, r_the_year, r_this_pod,
+    r_weekday, r_year_end, ref_rule,
+)
+from storyline.extract.time.scanning import Rule, fast
+from storyline.extract.time.words import FUTURE_REF, PAST_REF, PRESENT_REF
 
 
 def refs(words: tuple[str, ...]) -> str:
@@ -31,8 +31,8 @@ def refs(words: tuple[str, ...]) -> str:
 
 
 NUM_AHEAD = (r"(?!\s+(?:\d|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-              r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|year|month|week|day|decade|century|"
-              r"hour|minute|quarter|weekend|of\b))")
+             r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|year|month|week|day|decade|century|"
+             r"hour|minute|quarter|weekend|of\b))")
 UNITS = ("week", "month", "year", "decade", "century", "quarter")
 PATTERNS: list[tuple[re.Pattern, Rule]] = [
     (case_rx(rf"(?<![\w-]){YEAR_BARE}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?:\b|(?=T\d))"), Rule(r_iso, need=("-",))),

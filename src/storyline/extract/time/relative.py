@@ -7,11 +7,11 @@ import datetime as dt
 import re
 
 from storyline.extract.time import values as V
+from storyline.extract.time.absolute import month_of
+from storyline.extract.time.blocks import DAYN, MON_ANY, MON_DAY, Y4, case_rx, nocase_rx
 from storyline.extract.time.words import (
     ADJ_REF_SKIP, HOLIDAY_PREFIX, NUM, ORD, POD, TEENS, TENS, WEEKDAY_NUMBERS,
 )
-from storyline.extract.time.blocks import DAYN, MON_ANY, MON_DAY, Y4, case_rx, nocase_rx
-from storyline.extract.time.absolute import month_of
 
 
 def r_weekday(m, ctx, s, e):
