@@ -171,6 +171,10 @@ def test_add_page_in_chromium_enters_a_key_then_lands_on_the_story(browser, serv
     browser.go(f"{server}/add")
     browser.type("#key", secret)
     browser.click("#key-form button")
+    deadline = time.time() + 30
+    while 'id="article-form"' not in browser.source:
+        assert time.time() < deadline, browser.source[-500:]
+        time.sleep(0.2)
     assert browser.url == f"{server}/add"
     assert "newsroom" in browser.source and 'id="article-form"' in browser.source
     session = [c for c in browser.cookies() if c["name"] == "storyline_session"]
@@ -201,6 +205,10 @@ def test_add_form_posted_from_another_origin_is_refused(browser, server, web_db)
     browser.go(f"{server}/add")
     browser.type("#key", secret)
     browser.click("#key-form button")
+    deadline = time.time() + 30
+    while 'id="article-form"' not in browser.source:  # the session is open before the forgery
+        assert time.time() < deadline
+        time.sleep(0.2)
     before = store.count_articles()
     evil = ("data:text/html,<form id=f method=post action='" + server + "/add'>"
             "<input name=text value='Forged article text about the bridge and the mayor.'></form>"
