@@ -184,6 +184,24 @@ class Scores:
         return m
 
 
+def greedy_match(gsets: list[set[int]], psets: list[set[int]], t: float) -> dict[int, int]:
+    """The GGT matching: gold index → prediction index, each gold in order taking the unused
+    prediction that covers most of its characters, kept when that is more than ``t`` of them."""
+    used: set[int] = set()
+    out = {}
+    for gi, gs in enumerate(gsets):
+        if not gs:
+            continue
+        best, best_ov = None, 0
+        for pi, ps in enumerate(psets):
+            if pi not in used and (ov := len(gs & ps)) > best_ov:
+                best, best_ov = pi, ov
+        if best is not None and best_ov / len(gs) > t:
+            used.add(best)
+            out[gi] = best
+    return out
+
+
 def score_doc(scores: Scores, text: str, gold: tuple[GoldAttribution, ...],
               pred: list[Attribution]) -> None:
     """Add one document to the tallies (both protocols)."""
@@ -195,21 +213,8 @@ def score_doc(scores: Scores, text: str, gold: tuple[GoldAttribution, ...],
         tal = scores.overlap[t]
         tal.gold += len(golds)
         tal.pred += len(preds)
-        used: set[int] = set()
-        for gi, g in enumerate(golds):
-            gs = gsets[gi]
-            if not gs:
-                continue
-            best, best_ov = None, 0
-            for pi, ps in enumerate(psets):
-                if pi in used:
-                    continue
-                ov = len(gs & ps)
-                if ov > best_ov:
-                    best, best_ov = pi, ov
-            if best is None or best_ov / len(gs) <= t:
-                continue
-            used.add(best)
+        for gi, best in greedy_match(gsets, psets, t).items():
+            g, gs = golds[gi], gsets[gi]
             tal.hit += 1
             p = preds[best]
             gsrc = _norm(text, g.source)

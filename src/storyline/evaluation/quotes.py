@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from storyline.evaluation.attributions import _chars, _norm, _spans_overlap, _Tally, regex_baseline
+from storyline.evaluation.attributions import _chars, _norm, _spans_overlap, _Tally, greedy_match, regex_baseline
 from storyline.evaluation.common import Report, data_root, require
 from storyline.records import Attribution, Entity
 
@@ -132,23 +132,6 @@ class QuoteScores:
         return m
 
 
-def _match(gsets: list[set[int]], psets: list[set[int]], t: float) -> dict[int, int]:
-    """Greedy one-to-one: gold index → prediction index, for those covered by more than ``t``."""
-    used: set[int] = set()
-    out = {}
-    for gi, gs in enumerate(gsets):
-        if not gs:
-            continue
-        best, best_ov = None, 0
-        for pi, ps in enumerate(psets):
-            if pi not in used and (ov := len(gs & ps)) > best_ov:
-                best, best_ov = pi, ov
-        if best is not None and best_ov / len(gs) > t:
-            used.add(best)
-            out[gi] = best
-    return out
-
-
 def _snip(text: str, spans, width: int = 160) -> str:
     s = " … ".join(text[a:b] for a, b in spans).replace("\n", " ")
     return s if len(s) <= width else s[:width - 1] + "…"
@@ -199,7 +182,7 @@ def score_article(scores: QuoteScores, art: GoldArticle, pred: list[Attribution]
     psets = [_chars(p.content) for p in preds]
     matched: dict[float, dict[int, int]] = {}
     for t in THRESHOLDS:
-        m = matched[t] = _match(gsets, psets, t)
+        m = matched[t] = greedy_match(gsets, psets, t)
         tal = scores.overlap[t]
         tal.gold += len(art.quotes)
         tal.pred += len(preds)

@@ -97,9 +97,8 @@ def attach_quotes(ctx: Ctx, cands: dict[int, Cand]) -> None:
 
 
 def _paragraph_start(text: str, pos: int) -> int:
-    """Where the paragraph holding ``pos`` starts, lines holding only punctuation skipped over."""
-    a = text.rfind("\n", 0, pos) + 1
-    return a
+    """Where the line holding ``pos`` starts (a paragraph: one line of text)."""
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _previous_paragraph(text: str, pos: int) -> int:
