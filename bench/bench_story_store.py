@@ -8,14 +8,15 @@ PostgreSQL side by side in one run; and the store's size per article.
 How the store is grown. Ingesting a million articles through the real path takes hours, so:
 
 1. A seed of 3,000 synthetic articles (``evaluation.synthetic``: 750 events of 4 rewrites, one
-   day) goes through the real path, ``jobs.store_extractions``, into ``WORK/seed.db`` (cached).
+   day) goes through the real path, ``jobs.store_extractions``, into ``WORK/seed-vN.db`` (cached
+   per schema version N).
 2. Each store is bulk-filled to the next size with clones of the seed's rows, one day of news
    (3,000 articles) per clone: ``articles`` (fresh ids, hashes and dates; the contract record
    rewritten to match), ``entities``, ``articles_fts`` (SQLite), ``stories``, and every
    ``story_*`` row: arrivals (digests XORed with a per-clone mask, so clones are not near-copies
-   of each other), band keys (XORed likewise), profiles (story ids, arrival numbers, dates and
-   norms' document count shifted), candidate keys (``story_keys``, dates shifted), document
-   frequencies added up (``story_df``), and the counters (``n_docs``, ``seq``, ``clock``,
+   of each other), band keys (XORed likewise), profiles (story ids, arrival numbers and
+   dates shifted), their norms (document count shifted), candidate keys (``story_keys``, dates
+   shifted), document frequencies added up (``story_df``), and the counters (``n_docs``, ``seq``, ``clock``,
    ``next_story``, ``posted``, ``version``) moved on to the filled size. The schema's indexes all
    stay in place. The clusterer then sees a store of N articles, about 90,000 of them inside its
    30-day window (3,000 a day), with the real vocabulary spread.
@@ -55,18 +56,19 @@ BATCH = 64
 SEED_EVENTS, PER_EVENT = 750, 4  # the seed: 3,000 articles, one day
 SEED_DAY = dt.date(2024, 1, 1)
 TABLES = ("articles", "entities", "stories", "story_arrivals", "story_bands", "story_keys",
-          "story_profiles", "story_df", "story_counters")
+          "story_profiles", "story_norms", "story_df", "story_counters")
 
 
 # ---- the seed: real rows from the real path ------------------------------------------------
 def make_seed(work: Path) -> Path:
-    path = work / "seed.db"
-    if path.exists():
-        return path
     from storyline import jobs
     from storyline.evaluation.synthetic import synthetic_stream
     from storyline.store import Store
+    from storyline.store.schema import SCHEMA_VERSION
 
+    path = work / f"seed-v{SCHEMA_VERSION}.db"
+    if path.exists():
+        return path
     exs, _ = synthetic_stream(SEED_EVENTS, PER_EVENT, seed=12, start=SEED_DAY, events_per_day=SEED_EVENTS,
                               id_prefix="a")
     tmp = work / "seed.tmp.db"
@@ -106,6 +108,7 @@ class Seed:
             d = dict(r)
             d["p"] = json.loads(d["profile"])
             self.profiles[d["id"]] = d
+        self.norms = {r["id"]: dict(r) for r in c.execute("SELECT * FROM story_norms")}
         self.keys: dict[str, list[tuple]] = {}
         for r in c.execute("SELECT key, story, posted, first_day, last_day FROM story_keys"):
             self.keys.setdefault(r[1], []).append(tuple(r))
@@ -147,7 +150,8 @@ def clone_rows(seed: Seed, sids: list[str], base: dict, clone: int, fts: bool) -
     sid_of = {sid: f"s{_num(sid) + sb}" for sid in sids}
     aid_of = {a["id"]: f"c{clone}{a['id']}" for sid in sids for a in seed.by_story[sid]}
     rows: dict[str, list[tuple]] = {t: [] for t in ("articles", "entities", "fts", "stories", "story_arrivals",
-                                                    "story_bands", "story_profiles", "story_keys")}
+                                                    "story_bands", "story_profiles", "story_norms",
+                                                    "story_keys")}
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     for sid in sids:
         new_sid = sid_of[sid]
@@ -178,8 +182,9 @@ def clone_rows(seed: Seed, sids: list[str], base: dict, clone: int, fts: bool) -
         p = dict(pr["p"])
         p.update(first=_day(p["first"], shift), last=_day(p["last"], shift), last_seq=p["last_seq"] + qb,
                  recent=[x + qb for x in p["recent"]])
-        if p["norms"]:
-            p["norms"] = [p["norms"][0], p["norms"][1] + nb, p["norms"][2]]
+        norms = seed.norms.get(sid)
+        if norms is not None:
+            rows["story_norms"].append((new_sid, norms["size"], norms["n_docs"] + nb, norms["norms"]))
         rows["story_profiles"].append((new_sid, bool(pr["live"]),
                                        None if pr["last_day"] is None else pr["last_day"] + shift,
                                        pr["last_seq"] + qb, v, json.dumps(p, separators=(",", ":"))))
@@ -196,6 +201,7 @@ COLS = {"articles": ARTICLE_COLS, "entities": ("article", "eid", "name", "type",
         "story_arrivals": ("seq", "id", "day", "digest", "root", "features"),
         "story_bands": ("key", "seq"),
         "story_profiles": ("id", "live", "last_day", "last_seq", "version", "profile"),
+        "story_norms": ("id", "size", "n_docs", "norms"),
         "story_keys": ("key", "story", "posted", "first_day", "last_day")}
 
 

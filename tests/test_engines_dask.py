@@ -97,6 +97,50 @@ def test_ingest_gives_the_local_store(engine, articles, local, store_url, tmp_pa
     assert again.added == 0 and again.skipped == len(articles) and _filed(on_dask) == _filed(here)
 
 
+def _inputs(folder, articles):
+    """A folder of every kind: a JSON Lines file large enough to be cut into many units (a bad
+    line and a repeated article in it), text files, a binary file and an empty one."""
+    import json
+
+    folder.mkdir()
+    lines = [json.dumps({"id": a.id, "text": a.text, "published": "2024-01-01"}) for a in articles[:14]]
+    lines.insert(3, "{broken")
+    lines.append(lines[0])
+    (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for a in articles[14:20]:
+        (folder / f"{a.id}.txt").write_text(a.text, encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "empty.txt").write_bytes(b"")
+
+
+def _summary(report: jobs.RunReport) -> tuple:
+    return (report.articles, report.added, report.skipped, sorted((e.where, e.reason) for e in report.errors))
+
+
+def test_reading_on_the_workers_gives_the_local_extraction(engine, tmp_path, articles, monkeypatch):
+    monkeypatch.setattr(engine, "block", 2_000)  # many units: the JSON Lines file is cut
+    _inputs(tmp_path / "in", articles)
+    here, there = jobs.RunReport(), jobs.RunReport()
+    want = list(jobs.extract([tmp_path / "in"], published=dt.date(2024, 1, 1), report=here))
+    got = list(jobs.extract([tmp_path / "in"], published=dt.date(2024, 1, 1), report=there, engine=engine))
+    assert [e.to_contract() for e in got] == [e.to_contract() for e in want] and len(got) == 21
+    assert _summary(there) == _summary(here)
+
+
+def test_ingest_reading_on_the_workers_gives_the_local_store(engine, tmp_path, articles, monkeypatch):
+    monkeypatch.setattr(engine, "block", 2_000)
+    _inputs(tmp_path / "in", articles)
+    here, there = Store(str(tmp_path / "here.db")), Store(str(tmp_path / "there.db"))
+    for store in (here, there):  # one article stored before the run: skipped, not parsed again
+        jobs.ingest([tmp_path / "in" / f"{articles[15].id}.txt"], store, published=dt.date(2024, 1, 1))
+    want = jobs.ingest([tmp_path / "in"], here, published=dt.date(2024, 1, 1), batch_size=4)
+    got = jobs.ingest([tmp_path / "in"], there, published=dt.date(2024, 1, 1), batch_size=4, engine=engine)
+    assert _summary(got) == _summary(want) and got.added == 19 and got.skipped == 2
+    assert _filed(there) == _filed(here) and _stories(there) == _stories(here)
+    refused = sorted((e.where, e.reason) for e in there.input_errors())
+    assert refused == sorted((e.where, e.reason) for e in here.input_errors()) and len(refused) == 3
+
+
 def test_cluster_job_matches_local(engine, tmp_path, articles):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -16,7 +16,8 @@ from storyline.evaluation.synthetic import synthetic_stream
 from storyline.store import Store
 from storyline.store.story_state import WorkingSet
 from storyline.stories import ClusterConfig, StoryClusterer
-from storyline.stories.profile import member_from_json, member_to_json, profile_from_json, profile_to_json
+from storyline.stories.profile import (member_from_json, member_to_json, norms_from_json, norms_to_json,
+                                       profile_from_json, profile_to_json)
 
 CFG = ClusterConfig(today=dt.date(2024, 6, 1))
 
@@ -79,7 +80,7 @@ def test_a_version_3_store_gets_the_newest_postings_index(tmp_path):
     store = Store(tmp_path / "v3.db")
     jobs.store_extractions([ext("a", QUAKE_1)], store, config=CFG)
     with store.engine.begin() as conn:
-        conn.execute(text("DROP INDEX ix_story_keys_key_posted"))
+        conn.execute(text("DROP INDEX ix_story_keys_walk"))
         conn.execute(text("CREATE INDEX ix_story_keys_key_last ON story_keys (key, last_day)"))
         conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
     store.engine.dispose()
@@ -87,7 +88,7 @@ def test_a_version_3_store_gets_the_newest_postings_index(tmp_path):
     with store.engine.connect() as conn:
         names = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index' "
                                       "AND tbl_name = 'story_keys'")).scalars())
-    assert "ix_story_keys_key_posted" in names and "ix_story_keys_key_last" not in names
+    assert "ix_story_keys_walk" in names and not names & {"ix_story_keys_key_last", "ix_story_keys_key_posted"}
     jobs.store_extractions([ext("b", QUAKE_2)], store, config=CFG)
     assert _partition(store)["a"] == _partition(store)["b"]
 
@@ -116,6 +117,53 @@ def test_a_batch_writes_only_the_stories_it_changed(tmp_path):
     assert rewritten == [_partition(store)["late"]] and stories > 50
 
 
+def test_refreshed_norms_are_written_apart_and_read_back(tmp_path):
+    """A norm refresh (document frequencies drifted) rewrites the small ``story_norms`` row,
+    not the profile: most of a batch's writes once the window is full, before this."""
+    exts, _ = synthetic_stream(10, 3, seed=4)
+    store = Store(tmp_path / "n.db")
+    jobs.store_extractions(exts, store, config=CFG)
+    with store.engine.connect() as conn:
+        before = conn.execute(text("SELECT id, version, profile FROM story_profiles ORDER BY id")).all()
+        assert conn.execute(text("SELECT count(*) FROM story_norms")).scalar_one() > 0
+    sid = before[0][0]
+    with store.story_session(WorkingSet(), CFG) as session:
+        s = session.state.story(sid)
+        s.norms = (s.size, 12345, {"terms": 0.5, "names": 0.25, "lead": 1.0 / 3, "numbers": 0.0})
+        session.state.renormed(s)
+    with store.engine.connect() as conn:
+        after = conn.execute(text("SELECT id, version, profile FROM story_profiles ORDER BY id")).all()
+        row = conn.execute(text("SELECT size, n_docs FROM story_norms WHERE id = :s"), {"s": sid}).one()
+    assert after == before and tuple(row) == (s.size, 12345)
+    with store.story_session(WorkingSet(), CFG) as session:  # a fresh process reads them back exactly
+        assert session.state.story(sid).norms == s.norms
+
+
+def test_a_version_6_store_gets_its_norms_out_of_the_profiles(tmp_path):
+    import json
+
+    exts, _ = synthetic_stream(10, 3, seed=4)
+    store = Store(tmp_path / "v6.db")
+    jobs.store_extractions(exts, store, config=CFG)
+    with store.engine.begin() as conn:  # as version 6 kept them: inside the profile JSON
+        norms = {sid: (size, n, json.loads(x)) for sid, size, n, x in
+                 conn.execute(text("SELECT id, size, n_docs, norms FROM story_norms")).all()}
+        for sid, profile in conn.execute(text("SELECT id, profile FROM story_profiles")).all():
+            d = dict(json.loads(profile), norms=norms.get(sid))
+            conn.execute(text("UPDATE story_profiles SET profile = :p WHERE id = :s"), {"p": json.dumps(d), "s": sid})
+        conn.execute(text("DROP TABLE story_norms"))
+        conn.execute(text("UPDATE meta SET value = '6' WHERE key = 'schema_version'"))
+    store.engine.dispose()
+    store = Store(tmp_path / "v6.db")
+    with store.engine.connect() as conn:
+        back = {sid: (size, n, json.loads(x)) for sid, size, n, x in
+                conn.execute(text("SELECT id, size, n_docs, norms FROM story_norms")).all()}
+    assert back == norms and len(norms) > 0
+    more, _ = synthetic_stream(4, 3, seed=8, id_prefix="m")
+    jobs.store_extractions(more, store, config=CFG)
+    assert len(_partition(store)) == len(exts) + len(more)
+
+
 def test_profiles_and_members_round_trip_exactly():
     import numpy as np
 
@@ -127,7 +175,8 @@ def test_profiles_and_members_round_trip_exactly():
     for s in cl.stories.values():
         members = {m.seq: member_from_json(m.seq, m.id, m.date and m.date.isoformat(), member_to_json(m))
                    for m in s.recent}
-        back = profile_from_json(s.id, profile_to_json(s), members)
+        norms = norms_from_json(*norms_to_json(s.norms)) if s.norms is not None else None
+        back = profile_from_json(s.id, profile_to_json(s), members, norms=norms)
         assert (back.vecs, back.size, back.first, back.last, back.sims, back.indexed, back.norms) == \
                (s.vecs, s.size, s.first, s.last, s.sims, s.indexed, s.norms)
         assert np.array_equal(back.emb, s.emb) if s.emb is not None else back.emb is None

@@ -71,12 +71,14 @@ def extract(paths: Iterable[str | Path], *, published: dt.date | None = None, so
             report: RunReport | None = None, on_error: ErrorHandler = _ignore,
             n_process: int = 1, engine=None, progress: Progress = _ignore) -> Iterator[Extraction]:
     """One Extraction per article, in input order (``storyline extract``). ``engine``: None
-    runs in this process; a started ``engines.dask.DaskEngine`` extracts on its workers."""
+    runs in this process; a started ``engines.dask.DaskEngine`` reads and extracts on its
+    workers (the same records, in the same order)."""
     report = report if report is not None else RunReport()
-    arts = articles_only(read_paths(paths, published=published, source=source), report, on_error)
     if engine is not None:
-        yield from engine.extract(arts, on_error=on_error, errors=report.errors, progress=progress)
+        yield from engine.extract_paths(paths, published=published, source=source, report=report,
+                                        on_error=on_error, progress=progress)
         return
+    arts = articles_only(read_paths(paths, published=published, source=source), report, on_error)
     for ex in run_pipeline(arts, n_process=n_process):
         progress(1)
         yield ex
@@ -108,8 +110,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
     ``embeddings`` turns on the optional embedding channel for this run's arrivals. A store
     written before story state was kept as rows is first rebuilt (``recluster``, reporting to
     ``rebuild_progress``). ``engine``: None runs in this process; a started
-    ``engines.dask.DaskEngine`` extracts, clusters and writes on its workers, in arrival order
-    (the same store in the end)."""
+    ``engines.dask.DaskEngine`` reads, extracts, clusters and writes on its workers, in arrival
+    order (the same store in the end)."""
     report = RunReport()
     seen: set[str] = set()
     unrecorded: list[InputError] = []  # met, not yet in the store
@@ -147,8 +149,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: dt.date | No
         recluster(store, report=report, progress=rebuild_progress or _ignore)
     config = ClusterConfig(embeddings=embeddings)
     if engine is not None:
-        engine.ingest(new_articles(), store, batch_size=batch_size, config=config, report=report,
-                      progress=progress, on_error=on_error, input_errors=unrecorded)
+        engine.ingest_paths(paths, store, published=published, source=source, batch_size=batch_size,
+                            config=config, report=report, progress=progress, on_error=on_error)
     else:
         store_extractions(run_pipeline(new_articles(), n_process=n_process), store, batch_size=batch_size,
                           report=report, progress=progress, config=config, input_errors=unrecorded)

@@ -10,11 +10,14 @@ story partition.
 
 How a run flows (docs/scale.md):
 
-- The client reads the input as a stream (``storyline.ingest``: files, feeds, WARC; refusals
-  stay with the client, which knows the paths) and cuts it into partitions of ``batch_size``
-  articles. At most ``in_flight`` partitions are out at once, so a 100k-article input is never
-  held whole in the client's memory.
-- Each partition is parsed and extracted on a worker (``tasks.extract_partition``).
+- The client lists the inputs and cuts them into units of about 256 kB of bytes
+  (``storyline.ingest.units``: a file's bytes; a large JSON Lines file cut at line boundaries).
+  At most ``in_flight`` units are out at once, so a 100k-article input is never held whole in
+  the client's memory. Feed URLs and WARC files are read by the client (streamed) and travel as
+  articles.
+- Each unit is read (decoded, split into articles, HTML extracted), checked against the store
+  (``ingest``: what is stored already is not parsed again), parsed and extracted on a worker
+  (``tasks.read_partition``). Only bytes travel, so workers need no access to the client's files.
 - For ``ingest``, each partition is then written by a worker (``tasks.store_partition``): the
   client makes the write of partition *i* depend on the write of *i − 1*, so stories are assigned
   in arrival order, one locked transaction per batch, exactly as one local writer would. The
@@ -38,6 +41,7 @@ from pathlib import Path
 
 from storyline.engines import tasks
 from storyline.errors import InputError, StorylineError
+from storyline.ingest.units import BLOCK, plan
 from storyline.records import Article, Extraction
 
 ErrorHandler = Callable[[InputError], None]
@@ -61,7 +65,7 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None, *,
-                 in_flight: int | None = None, retries: int = 3, timeout: str = "30s"):
+                 in_flight: int | None = None, retries: int = 3, timeout: str = "30s", block: int = BLOCK):
         if workers is not None and scheduler is not None:
             raise StorylineError("give --workers (start a local cluster) or --scheduler (use one), not both")
         if workers is not None and workers < 1:
@@ -70,6 +74,7 @@ class DaskEngine:
         self.scheduler = scheduler
         self.retries = retries
         self.timeout = timeout
+        self.block = block  # bytes of input per unit read on a worker
         self._in_flight = in_flight
         self.client = self.cluster = None
         self._parse: dict[str, int] | None = None
@@ -120,32 +125,69 @@ class DaskEngine:
         return self.client.run(os.getpid)
 
     # ---- jobs ----------------------------------------------------------------------------
+    def extract_paths(self, paths: Iterable[str | Path], *, published=None, source: str | None = None,
+                      max_chars: int | None = None, report=None, on_error: ErrorHandler = _ignore,
+                      progress: Progress = _ignore) -> Iterator[Extraction]:
+        """Extractions of everything in ``paths``, in input order: the client only cuts the
+        input into units of bytes (``ingest.units.plan``); reading, splitting and extraction
+        happen on the workers. ``report`` (a ``jobs.RunReport``) counts what was read and refused."""
+        options = (published, source, max_chars)
+        units = (self._read(unit, options) for unit in plan(paths, published=published, source=source,
+                                                            block=self.block))
+        return self._extracted(units, report, on_error, progress)
+
     def extract(self, articles: Iterable[Article], *, partition_size: int = 32,
-                on_error: ErrorHandler = _ignore, errors: list[InputError] | None = None,
-                progress: Progress = _ignore) -> Iterator[Extraction]:
-        """Extractions in input order, partitions computed on the workers (streaming)."""
-        pending: deque = deque()
-        for part in partitions(articles, partition_size):
-            pending.append(self._extract(part))
-            while len(pending) > self.in_flight:
-                yield from self._collect(pending.popleft(), on_error, errors, progress)
-        while pending:
-            yield from self._collect(pending.popleft(), on_error, errors, progress)
+                on_error: ErrorHandler = _ignore, report=None, progress: Progress = _ignore) -> Iterator[Extraction]:
+        """Extractions of articles read here, in input order, computed on the workers (streaming)."""
+        return self._extracted((self._extract(p) for p in partitions(articles, partition_size)), report,
+                               on_error, progress)
+
+    def ingest_paths(self, paths: Iterable[str | Path], store, *, published=None, source: str | None = None,
+                     max_chars: int | None = None, batch_size: int = 64, config=None, report=None,
+                     progress: Progress = _ignore, on_error: ErrorHandler = _ignore) -> None:
+        """``storyline ingest`` on the cluster: each unit of input read, split, checked against
+        the store (articles stored already are not parsed again) and extracted on a worker, then
+        clustered and written in arrival order (``tasks.store_partition``)."""
+        url = worker_url(store, self.scheduler)
+        options = (published, source, max_chars)
+        units = (self._read(unit, options, url) for unit in plan(paths, published=published, source=source,
+                                                                block=self.block))
+        self._stored(units, url, batch_size, config, report, progress, on_error, [])
 
     def ingest(self, articles: Iterable[Article], store, *, batch_size: int = 64, config=None,
                report=None, progress: Progress = _ignore, on_error: ErrorHandler = _ignore,
                input_errors: list[InputError] | None = None) -> None:
-        """Extract on the workers and have them cluster and write each partition in arrival
-        order (``tasks.store_partition``); ``report`` (a ``jobs.RunReport``) counts what was
-        committed. ``input_errors`` met while reading go with the next partition's write."""
+        """Extract articles read here on the workers and have them cluster and write each
+        partition in arrival order (``tasks.store_partition``); ``report`` (a ``jobs.RunReport``)
+        counts what was committed. ``input_errors`` met while reading go with the next
+        partition's write."""
         url = worker_url(store, self.scheduler)
+        input_errors = input_errors if input_errors is not None else []
+        parts = (self._extract(part) for part in partitions(articles, batch_size))
+        self._stored(parts, url, batch_size, config, report, progress, on_error, input_errors)
+        if input_errors:
+            store.add_input_errors(input_errors)
+            del input_errors[:]
+
+    # ---- parts ---------------------------------------------------------------------------
+    def _extracted(self, futures: Iterable, report, on_error: ErrorHandler, progress: Progress) -> Iterator[Extraction]:
+        """The extractions of ``futures`` in order, at most ``in_flight`` of them out at once."""
+        pending: deque = deque()
+        for future in futures:
+            pending.append(future)
+            while len(pending) > self.in_flight:
+                yield from self._collect(pending.popleft(), report, on_error, progress)
+        while pending:
+            yield from self._collect(pending.popleft(), report, on_error, progress)
+
+    def _stored(self, futures: Iterable, url: str, batch_size: int, config, report, progress: Progress,
+                on_error: ErrorHandler, input_errors: list[InputError]) -> None:
+        """Each extraction future written after the one before it (arrival order)."""
         pending: deque = deque()
         previous = None
-        input_errors = input_errors if input_errors is not None else []
-        for part in partitions(articles, batch_size):
+        for extracted in futures:
             carried = tuple(input_errors)
             del input_errors[:]
-            extracted = self._extract(part)
             previous = self.client.submit(tasks.store_partition, url, extracted, previous, config, carried,
                                           batch_size, pure=False, priority=10, retries=self.retries)
             pending.append(previous)
@@ -153,22 +195,22 @@ class DaskEngine:
                 self._count(pending.popleft().result(), report, progress, on_error)
         while pending:
             self._count(pending.popleft().result(), report, progress, on_error)
-        if input_errors:
-            store.add_input_errors(input_errors)
-            del input_errors[:]
 
-    # ---- parts ---------------------------------------------------------------------------
     def _extract(self, part: list[Article]):
         return self.client.submit(tasks.extract_partition, part, pure=False, resources=self._parse,
                                   retries=self.retries)
 
+    def _read(self, unit, options: tuple, url: str | None = None):
+        return self.client.submit(tasks.read_partition, unit, options, url, pure=False, resources=self._parse,
+                                  retries=self.retries)
+
     @staticmethod
-    def _collect(future, on_error: ErrorHandler, errors: list[InputError] | None,
-                 progress: Progress) -> Iterator[Extraction]:
+    def _collect(future, report, on_error: ErrorHandler, progress: Progress) -> Iterator[Extraction]:
         got: tasks.Extracted = future.result()
+        if report is not None:
+            report.articles += got.read
+            report.errors.extend(got.errors)
         for e in got.errors:
-            if errors is not None:
-                errors.append(e)
             on_error(e)
         progress(len(got.extractions) + len(got.errors))
         yield from got.extractions
@@ -176,13 +218,14 @@ class DaskEngine:
     @staticmethod
     def _count(done: tasks.Stored, report, progress: Progress, on_error: ErrorHandler) -> None:
         if report is not None:
+            report.articles += done.read
             report.added += done.added
             report.skipped += done.skipped
             report.stories.update(done.stories)
             report.errors.extend(done.errors)
         for e in done.errors:
             on_error(e)
-        progress(done.articles + len(done.errors))
+        progress(done.articles + done.unparsed + len(done.errors))
 
 
 def worker_url(store, scheduler: str | None = None) -> str:

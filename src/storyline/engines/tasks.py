@@ -16,10 +16,14 @@ from storyline.records import Article, Extraction
 
 @dataclass(frozen=True)
 class Extracted:
-    """A partition's extractions in input order, and the articles that could not be extracted."""
+    """A partition's extractions in input order, and the inputs that could not be read or
+    extracted; for a unit read on the worker, how many articles it held (``read``) and how many
+    of them were not parsed, being stored already or repeated (``skipped``)."""
 
     extractions: tuple[Extraction, ...]
     errors: tuple[InputError, ...] = ()
+    read: int = 0
+    skipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Stored:
     skipped: int
     stories: tuple[str, ...] = field(default=())
     errors: tuple[InputError, ...] = ()
+    read: int = 0  # articles read on the worker (a unit of input)
+    unparsed: int = 0  # of those, skipped before parsing (counted in ``skipped`` too)
 
 
 def extract_partition(articles: list[Article]) -> Extracted:
@@ -53,6 +59,33 @@ def extract_partition(articles: list[Article]) -> Extracted:
         return Extracted(tuple(out), tuple(errors))
 
 
+def read_partition(unit, options: tuple, url: str | None = None) -> Extracted:
+    """Read a unit of input (``ingest.units``: decode, split, check sizes) and extract its
+    articles. ``options`` are (published, source, max_chars) as given to ``read_paths``. With a
+    store ``url`` (ingest), an article the store holds already, or one repeated in the unit, is
+    skipped without parsing; one repeated across units is skipped when it is written."""
+    from storyline.ingest.units import read_unit
+
+    published, source, max_chars = options
+    articles, errors = [], []
+    for item in read_unit(unit, published=published, source=source, max_chars=max_chars):
+        (errors if isinstance(item, InputError) else articles).append(item)
+    read, skipped = len(articles), 0
+    if url is not None and articles:
+        store, _ = _store(url)
+        known = store.known_hashes(a.content_hash for a in articles)
+        fresh = []
+        for a in articles:
+            if a.content_hash in known:
+                skipped += 1
+            else:
+                known.add(a.content_hash)
+                fresh.append(a)
+        articles = fresh
+    got = extract_partition(articles) if articles else Extracted(())
+    return Extracted(got.extractions, tuple(errors) + got.errors, read, skipped)
+
+
 def store_partition(url: str, extracted: Extracted, previous: Stored | None, config,
                     input_errors: tuple[InputError, ...] = (), batch_size: int = 64) -> Stored:
     """Cluster a partition's extractions against the store's story rows and write them (one
@@ -69,8 +102,8 @@ def store_partition(url: str, extracted: Extracted, previous: Stored | None, con
                       working=working, input_errors=pending)
     if pending:  # errors with no batch after them
         store.add_input_errors(pending)
-    return Stored(len(extracted.extractions), report.added, report.skipped, tuple(sorted(report.stories)),
-                  extracted.errors)
+    return Stored(len(extracted.extractions), report.added, report.skipped + extracted.skipped,
+                  tuple(sorted(report.stories)), extracted.errors, extracted.read, extracted.skipped)
 
 
 _STORES: dict[str, tuple] = {}

@@ -37,12 +37,16 @@ def read_paths(paths: Iterable[str | Path], *, published: dt.date | None = None,
                source: str | None = None, max_chars: int | None = None) -> Iterator[Item]:
     """Every article in ``paths`` (files, folders, ``-`` for stdin, feed URLs), in order; an
     article whose text is over the limit (storyline.ingest.limits) comes as its InputError."""
+    yield from _limited(_read_paths(paths, published=published, source=source), max_chars)
+
+
+def _limited(items: Iterable[Item], max_chars: int | None) -> Iterator[Item]:
     try:
         limit = max_text_chars(max_chars)
     except InputError as e:
         yield e
         return
-    for item in _read_paths(paths, published=published, source=source):
+    for item in items:
         if isinstance(item, Article):
             refused = refuse_oversized(item, limit)
             if refused is not None:
@@ -70,16 +74,24 @@ def _read_paths(paths: Iterable[str | Path], *, published: dt.date | None,
         elif p.startswith(("http://", "https://")):
             yield from read_feed(p, p, published=published, source=source)
         else:
-            path = Path(p)
-            if path.is_dir():
-                files = sorted(f for f in path.rglob("*") if f.is_file() and not
-                               any(part.startswith(".") for part in f.relative_to(path).parts))
-                if not files:
-                    yield InputError(p, "folder holds no files")
-                for f in files:
+            for f in list_files(p):
+                if isinstance(f, InputError):
+                    yield f
+                else:
                     yield from read_file(f, published=published, source=source)
-            else:
-                yield from read_file(path, published=published, source=source)
+
+
+def list_files(p: str) -> Iterator[Path | InputError]:
+    """The file ``p``, or the files of the folder ``p`` in name order (hidden ones left out)."""
+    path = Path(p)
+    if not path.is_dir():
+        yield path
+        return
+    files = sorted(f for f in path.rglob("*") if f.is_file() and not
+                   any(part.startswith(".") for part in f.relative_to(path).parts))
+    if not files:
+        yield InputError(p, "folder holds no files")
+    yield from files
 
 
 def read_file(path: Path, *, published: dt.date | None = None, source: str | None = None) -> Iterator[Item]:

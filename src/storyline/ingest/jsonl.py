@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from storyline.errors import InputError
 from storyline.ingest.dates import parse_published
@@ -28,7 +28,17 @@ def _loads(text: str):
 
 
 def read_jsonl(text: str, where: str, *, published=None, source=None) -> Iterator[Article | InputError]:
-    for n, line in enumerate(text.splitlines(), 1):
+    """One article per line. Lines end at "\n" (or "\r\n"), as JSON Lines says: a line
+    separator that JSON allows inside a string (U+2028, U+0085) does not cut a record. Text
+    without any "\n" is cut at whatever line breaks it has (old Mac files end lines in "\r")."""
+    lines = text.split("\n") if "\n" in text else text.splitlines()
+    yield from read_lines(lines, where, published=published, source=source)
+
+
+def read_lines(lines: Iterable[str], where: str, *, first_line: int = 1, published=None,
+               source=None) -> Iterator[Article | InputError]:
+    """The JSON Lines ``lines``, numbered from ``first_line`` (a piece of a larger file)."""
+    for n, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         at = f"{where}:{n}"

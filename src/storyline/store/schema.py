@@ -90,6 +90,14 @@ story_profiles = Table(  # one per story: JSON profile (storyline.stories.profil
     Index("ix_story_profiles_live_seq", "live", "last_seq"),
 )
 
+story_norms = Table(  # a story's cached TF-IDF norms, refreshed as document frequencies drift
+    "story_norms", metadata,  # (a row of their own: a refresh does not rewrite the profile)
+    Column("id", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),  # the story's size when they were computed
+    Column("n_docs", BigInteger, nullable=False),  # the stream's document count then
+    Column("norms", Text, nullable=False),  # JSON: channel -> norm
+)
+
 story_arrivals = Table(  # one per clustered article: signature, copy root, split features
     "story_arrivals", metadata,
     Column("seq", BigInteger, primary_key=True, autoincrement=False),
@@ -113,7 +121,8 @@ story_keys = Table(  # the candidate index: a key posts the stories that carry i
     Column("first_day", Integer, nullable=False),  # ordinals; an undated story spans every day
     Column("last_day", Integer, nullable=False),
     Index("ix_story_keys_story", "story"),
-    Index("ix_story_keys_key_posted", "key", "posted"),  # newest postings of a key first
+    # newest postings of a key first, answered from the index alone
+    Index("ix_story_keys_walk", "key", "posted", "story", "first_day", "last_day"),
 )
 
 input_errors = Table(  # what ingest refused or repaired: one row per (where, reason), with when
@@ -225,11 +234,41 @@ def _v6(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING gin (tsv)"))
 
 
+def _v7(conn: Connection) -> None:
+    """A story's cached norms move to ``story_norms`` (a refresh rewrote the whole profile: most
+    of a batch's writes once the window was full); candidate walks read a covering index. The
+    norms still inside older profile JSON are copied out and then ignored."""
+    story_norms.create(conn, checkfirst=True)
+    conn.execute(text("DROP INDEX IF EXISTS ix_story_keys_key_posted"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_story_keys_walk "
+                      "ON story_keys (key, posted, story, first_day, last_day)"))
+    last = ""
+    while True:  # in pages of profiles, keyed by id
+        rows = conn.execute(text("SELECT id, profile FROM story_profiles WHERE id > :last ORDER BY id LIMIT 1000"),
+                            {"last": last}).all()
+        if not rows:
+            return
+        found = []
+        for sid, profile in rows:
+            try:
+                norms = json.loads(profile).get("norms")
+                size, n_docs, by_channel = norms
+                found.append({"id": sid, "size": int(size), "n": int(n_docs),
+                              "norms": json.dumps({str(k): float(v) for k, v in by_channel.items()},
+                                                  separators=(",", ":"))})
+            except (ValueError, TypeError, AttributeError):
+                continue  # none, or unreadable: computed afresh when next scored
+        if found:
+            conn.execute(text("INSERT INTO story_norms (id, size, n_docs, norms) VALUES (:id, :size, :n, :norms) "
+                              "ON CONFLICT (id) DO NOTHING"), found)
+        last = rows[-1][0]
+
+
 PG_TSV = "to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || text)"
 
 
 REBUILD_KEY = "story_state_rebuild"
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

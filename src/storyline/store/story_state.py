@@ -7,7 +7,9 @@ holds the store's writer lock (``Store.story_session``), so what it reads cannot
 it; ``flush`` writes what the batch changed, and nothing else:
 
 - per arrival one ``story_arrivals`` row (signature, copy root, split features) and its band
-  keys; per story that changed its profile (JSON); per key the document-frequency *delta*
+  keys; per story that changed its profile (JSON); per story whose cached norms were
+  recomputed its ``story_norms`` row (small, so that a refresh does not rewrite the profile);
+  per key the document-frequency *delta*
   (``n = n + delta``); the counters.
 - near-copy candidates come from the indexed band keys, story candidates from the indexed
   ``story_keys`` rows, retirement from the indexed ``last_day`` / ``last_seq`` columns.
@@ -35,7 +37,7 @@ from sqlalchemy.engine import Connection
 from storyline.errors import StoreError
 from storyline.stories.fingerprint import band_keys, digest, similarity
 from storyline.stories.profile import (CHANNELS, Member, StoryProfile, member_from_json, member_to_json,
-                                       profile_from_json, profile_to_json)
+                                       norms_from_json, norms_to_json, profile_from_json, profile_to_json)
 
 COUNTERS = ("n_docs", "seq", "clock", "next_story", "posted", "version", "epoch")
 CH = {ch: i for i, ch in enumerate(CHANNELS)}
@@ -126,6 +128,7 @@ class StoreState:
         self.epoch = int(rows.get("epoch", 0))
         self._refresh()
         self.dirty: dict[str, StoryProfile] = {}
+        self.renorm: dict[str, StoryProfile] = {}  # profiles whose norms alone were recomputed
         self.fresh: dict[int, Member] = {}  # members remembered in this transaction
         self.arrivals: list[dict[str, Any]] = []  # rows to write
         self.pending: list[tuple[int, str, np.ndarray, set[int], int]] = []  # (seq, id, digest, bands, root)
@@ -201,6 +204,12 @@ class StoreState:
         self.dirty[s.id] = s
         self.working.stories.put(s.id, s)
 
+    def renormed(self, s: StoryProfile) -> None:
+        """Only the norms changed: their row is rewritten, not the profile's. (Another process's
+        cached copy keeps the norms it had; they are as valid, and refreshed when stale.)"""
+        self.renorm[s.id] = s
+        self.working.stories.put(s.id, s)
+
     def remembered(self, m: Member) -> None:
         self.fresh[m.seq] = m
         self.working.members.put(m.seq, m)
@@ -218,12 +227,17 @@ class StoreState:
         want = [s for s in dict.fromkeys(sids) if s not in self.dirty and s not in self.working.stories]
         if not want:
             return
-        q = text("SELECT id, profile FROM story_profiles WHERE id IN :ids").bindparams(
+        q = text("SELECT p.id, p.profile, n.size, n.n_docs, n.norms FROM story_profiles p "
+                 "LEFT JOIN story_norms n ON n.id = p.id WHERE p.id IN :ids").bindparams(
             bindparam("ids", expanding=True))
         for part in _chunks(want):
-            for sid, p in self.conn.execute(q, {"ids": part}):
+            for sid, p, size, n_docs, norms in self.conn.execute(q, {"ids": part}):
                 try:
-                    self.working.stories.put(sid, profile_from_json(sid, p))
+                    norms = norms_from_json(size, n_docs, norms)
+                except ValueError as e:
+                    raise StoreError(f"story_norms row {sid}: {e}") from e
+                try:
+                    self.working.stories.put(sid, profile_from_json(sid, p, norms=norms))
                 except ValueError as e:
                     raise StoreError(f"story_profiles row {sid}: {e}") from e
 
@@ -408,6 +422,17 @@ class StoreState:
                 "version = excluded.version, profile = excluded.profile"),
                 [{"id": s.id, "live": s.live, "day": s.last.toordinal() if s.last else None,
                   "seq": s.last_seq, "v": new_version, "p": profile_to_json(s)} for s in self.dirty.values()])
+        renormed = {**self.renorm, **self.dirty}
+        norms = [dict(zip(("size", "n", "norms"), norms_to_json(s.norms)), id=sid)
+                 for sid, s in renormed.items() if s.norms is not None]
+        if norms:
+            conn.execute(text(
+                "INSERT INTO story_norms (id, size, n_docs, norms) VALUES (:id, :size, :n, :norms) "
+                "ON CONFLICT (id) DO UPDATE SET size = excluded.size, n_docs = excluded.n_docs, "
+                "norms = excluded.norms"), norms)
+        cleared = [{"id": sid} for sid, s in renormed.items() if s.norms is None]
+        if cleared:
+            conn.execute(text("DELETE FROM story_norms WHERE id = :id"), cleared)
         deltas = [{"c": CH[ch], "k": k, "n": n} for ch, d in self.delta.items() for k, n in d.items()]
         if deltas:
             conn.execute(text("INSERT INTO story_df (ch, key, n) VALUES (:c, :k, :n) "
@@ -422,6 +447,7 @@ class StoreState:
                      [{"n": k, "v": v} for k, v in counters.items()])
         self.version = self.working.version = new_version
         self.dirty.clear()
+        self.renorm.clear()
         self.fresh.clear()
         self.arrivals.clear()
         self.pending.clear()
@@ -451,6 +477,7 @@ def reset(conn: Connection) -> None:
     """Empty the clustering rows (a rebuild follows); the epoch moves on, so every process's
     working set is dropped."""
     epoch = conn.execute(text("SELECT value FROM story_counters WHERE name = 'epoch'")).scalar() or 0
-    for table in ("story_keys", "story_bands", "story_arrivals", "story_profiles", "story_df", "story_counters"):
+    for table in ("story_keys", "story_bands", "story_arrivals", "story_profiles", "story_norms", "story_df",
+                  "story_counters"):
         conn.execute(text(f"DELETE FROM {table}"))
     conn.execute(text("INSERT INTO story_counters (name, value) VALUES ('epoch', :e)"), {"e": int(epoch) + 1})

@@ -282,7 +282,7 @@ class StoryClusterer:
                 df = self.state.df(ch, v)
                 norms[ch] = math.sqrt(sum((w * _idf(df[k], n_docs, p)) ** 2 for k, w in v.items()))
             cache = s.norms = (s.size, n_docs, norms)
-            self.state.changed(s)
+            self.state.renormed(s)
         return cache[2]
 
     def _score(self, vecs: dict[str, dict[str, float]], idfs: dict[str, dict[str, float]],

@@ -5,7 +5,8 @@
   a cached norm, its latest members (for the split test) and their pair similarities.
 - ``Member``: what a story remembers of one of its latest members: per channel its heaviest
   keys, their share of the member's unit vector and their TF-IDF weight on arrival.
-- ``profile_to_json`` / ``profile_from_json``, ``member_to_json`` / ``member_from_json``: plain
+- ``profile_to_json`` / ``profile_from_json``, ``norms_to_json`` / ``norms_from_json``,
+  ``member_to_json`` / ``member_from_json``: plain
   JSON (lists, numbers, strings), exact in both directions (float64 and float32 values survive
   the round trip), so a store-backed clusterer decides exactly as the in-memory one. Reading
   JSON never runs code; a malformed value raises ``ValueError``.
@@ -72,25 +73,41 @@ def _vector(x: Any) -> np.ndarray | None:
 def profile_to_json(p: StoryProfile) -> str:
     return json.dumps({
         "vecs": p.vecs, "size": p.size, "first": _day(p.first), "last": _day(p.last),
-        "last_seq": p.last_seq, "indexed": sorted(p.indexed), "live": p.live,
-        "norms": list(p.norms) if p.norms else None, "recent": p.unread if p.unread is not None else [m.seq for m in p.recent],
+        "last_seq": p.last_seq, "indexed": sorted(p.indexed), "live": p.live, "recent": p.unread if p.unread is not None else [m.seq for m in p.recent],
         "sims": p.sims, "emb": p.emb.tolist() if p.emb is not None else None,
     }, separators=(",", ":"))
 
 
-def profile_from_json(story_id: str, text: str, members: dict[int, Member] | None = None) -> StoryProfile:
-    """The profile stored as ``text``; ``members`` maps arrival numbers to remembered members
-    (every number in the profile's ``recent`` must be there). Without ``members`` the profile
-    comes with ``recent`` empty and the numbers in ``unread``: scoring a candidate needs none
-    of them, and the state reads them when the story grows (``recall``)."""
+def norms_to_json(norms: tuple) -> tuple[int, int, str]:
+    """A profile's cached norms as (size, n_docs, JSON of channel -> norm): kept in a row of
+    their own, so that refreshing them does not rewrite the profile."""
+    size, n_docs, by_channel = norms
+    return int(size), int(n_docs), json.dumps(by_channel, separators=(",", ":"))
+
+
+def norms_from_json(size: Any, n_docs: Any, text: str | None) -> tuple | None:
+    if text is None:
+        return None
+    try:
+        return int(size), int(n_docs), {str(ch): float(x) for ch, x in json.loads(text).items()}
+    except (ValueError, TypeError, AttributeError) as e:
+        raise ValueError(f"unreadable norms ({type(e).__name__}: {e})") from e
+
+
+def profile_from_json(story_id: str, text: str, members: dict[int, Member] | None = None,
+                      norms: tuple | None = None) -> StoryProfile:
+    """The profile stored as ``text``, with its cached ``norms`` (``norms_from_json``; None to
+    compute them afresh); ``members`` maps arrival numbers to remembered members (every number
+    in the profile's ``recent`` must be there). Without ``members`` the profile comes with
+    ``recent`` empty and the numbers in ``unread``: scoring a candidate needs none of them, and
+    the state reads them when the story grows (``recall``)."""
     try:
         d = json.loads(text)
-        norms = d["norms"]
         return StoryProfile(
             id=story_id, vecs={ch: {str(k): float(w) for k, w in d["vecs"][ch].items()} for ch in CHANNELS},
             size=int(d["size"]), first=_undate(d["first"]), last=_undate(d["last"]),
             last_seq=int(d["last_seq"]), indexed=set(d["indexed"]), live=bool(d["live"]),
-            norms=(int(norms[0]), int(norms[1]), {ch: float(x) for ch, x in norms[2].items()}) if norms else None,
+            norms=norms,
             recent=[members[int(q)] for q in d["recent"]] if members is not None else [],
             unread=None if members is not None else [int(q) for q in d["recent"]],
             sims=[[float(x) for x in row] for row in d["sims"]], emb=_vector(d["emb"]))

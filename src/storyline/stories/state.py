@@ -14,7 +14,8 @@ Counters: ``n_docs`` (articles counted for document frequencies), ``seq`` (arriv
 - ``new_story() -> StoryProfile`` with a fresh id; ``story(id) -> StoryProfile``;
   ``load(ids)`` fetches several at once ahead of ``story``; ``recall(profile)`` reads the
   members it remembers before it grows (a store reads them on demand); ``changed(profile)``
-  says a profile was changed in place and must be kept.
+  says a profile was changed in place and must be kept; ``renormed(profile)`` says only its
+  cached norms were recomputed (a store keeps them apart, so the profile is not rewritten).
 - ``story_of(article_id) -> story id | None``; ``assign(article_id, story_id)``.
 - ``posted(keys, day) -> {key: [story ids, oldest posting first]}`` (at most ``posting_cap``
   each; of the stories in the live window of an article of that date);
@@ -94,6 +95,9 @@ class MemoryState:
         return None  # every profile here holds its members
 
     def changed(self, s: StoryProfile) -> None:
+        return None
+
+    def renormed(self, s: StoryProfile) -> None:
         return None
 
     def remembered(self, m: Member) -> None:
