@@ -380,7 +380,7 @@ def probe(url: str, size: int, batches: int, profile: str | None) -> dict:
         jobs.store_extractions(exs[BATCH * batches:], store, batch_size=BATCH, working=working)
         prof.disable()
         out = io.StringIO()
-        pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(prof, stream=out).sort_stats(os.environ.get("PROF_SORT", "cumulative")).print_stats(45)
         Path(profile).write_text(out.getvalue())
     store.engine.dispose()
     return {"times": times, "wrote": wrote, "rss_mb": rss, "features_s": features}

@@ -310,24 +310,35 @@ class StoreState:
         # entries however many stories the store holds (a window condition in the walk would
         # read a rare key's whole history to find it has fewer). SQLite's compound SELECT takes
         # at most 500 terms, hence the chunks.
-        rows = []
+        # The window is applied in the outer query, and the rows come through the driver's own
+        # cursor: this is the hottest query of a batch (up to ``posting_cap`` rows for each of
+        # some 30 keys an arrival), and building SQLAlchemy rows for it cost more than the walk.
+        by_key: dict[str, list[tuple[int, str]]] = {}
         for part in _chunks(keys, 200):
             sql = " UNION ALL ".join(
                 f"SELECT * FROM (SELECT key, story, posted, first_day, last_day FROM story_keys "
-                f"WHERE key = :k{i} ORDER BY posted DESC LIMIT :cap) AS p{i}"
+                f"WHERE key = ? ORDER BY posted DESC LIMIT {int(self.posting_cap)}) AS p{i}"
                 for i in range(len(part)))
-            args = {f"k{i}": k for i, k in enumerate(part)}
-            rows += [(k, sid, p) for k, sid, p, first, last
-                     in self.conn.execute(text(sql), {**args, "cap": self.posting_cap}).all()
-                     if last >= lo and first <= hi]
-        by_key: dict[str, list[tuple[int, str]]] = {}
-        for k, sid, p in rows:
-            by_key.setdefault(k, []).append((int(p), sid))
+            sql = f"SELECT key, story, posted FROM ({sql}) AS w WHERE last_day >= ? AND first_day <= ?"
+            for k, sid, p in self._raw(sql, [*part, lo, hi]):
+                by_key.setdefault(k, []).append((p, sid))
         out: dict[str, list[str]] = {}
         for k, posts in by_key.items():
             posts.sort()
-            out[k] = [sid for _, sid in posts[-self.posting_cap:]]
+            out[k] = [sid for _, sid in posts]
         return out
+
+    def _raw(self, sql: str, params: list) -> list[tuple]:
+        """Rows of ``sql`` (``?`` placeholders) from the driver's cursor, in this transaction."""
+        dbapi = self.conn.connection.driver_connection
+        if self.conn.dialect.name != "sqlite":
+            sql = sql.replace("?", "%s")
+        cur = dbapi.cursor()
+        try:
+            cur.execute(sql, params)
+            return cur.fetchall()
+        finally:
+            cur.close()
 
     def index(self, s: StoryProfile, keys: set[str]) -> None:
         gone = [{"k": k, "s": s.id} for k in s.indexed - keys]
