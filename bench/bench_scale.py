@@ -79,12 +79,21 @@ def fresh_store(pg: str | None, work: Path, name: str) -> Store:
     return Store(pg.rsplit("/", 1)[0] + "/" + db)
 
 
-def time_dask(workers: int, arts: list[Article], store: Store, batch_size: int) -> tuple[float, list[float], int]:
+def write_jsonl(arts: list[Article], path: Path) -> Path:
+    """The articles as one JSON Lines file: what ``storyline ingest`` reads."""
+    with open(path, "w", encoding="utf-8") as f:
+        for a in arts:
+            f.write(json.dumps({"id": a.id, "title": a.title, "text": a.text,
+                                "published": a.published.isoformat() if a.published else None}) + "\n")
+    return path
+
+
+def time_dask(workers: int, arts: list[Article], path: Path, store: Store, batch_size: int
+              ) -> tuple[float, list[float], int]:
     with DaskEngine(workers=workers) as eng:
         list(eng.extract(arts[:4 * workers], partition_size=2))  # load spaCy on every worker
-        report = jobs.RunReport()
         t = time.perf_counter()
-        eng.ingest(arts, store, batch_size=batch_size, report=report)
+        report = jobs.ingest([path], store, batch_size=batch_size, engine=eng)
         took = time.perf_counter() - t
         rss = sorted(eng.client.run(peak_rss_mb).values())
     return took, rss, report.added
@@ -100,16 +109,17 @@ def compare(args) -> dict:
     for _ in nlp.pipe((a.text for a in arts), batch_size=32):
         pass
     out["parse_s"] = time.perf_counter() - t
+    path = write_jsonl(arts, args.work / "articles.jsonl")
     store = fresh_store(args.pg, args.work, "local")
     list(extract(arts[:4]))
     t = time.perf_counter()
-    report = jobs.store_extractions(extract(arts), store, batch_size=args.batch_size)
+    report = jobs.ingest([path], store, batch_size=args.batch_size)
     out["local_s"] = time.perf_counter() - t
     assert report.added == len(arts), report.summary()
     local_filed = [(a["id"], a["story"]) for a in store.articles()]
     for n in args.workers:
         store = fresh_store(args.pg, args.work, f"dask-{n}")
-        took, rss, added = time_dask(n, arts, store, args.batch_size)
+        took, rss, added = time_dask(n, arts, path, store, args.batch_size)
         assert added == len(arts)
         out[f"dask_{n}_s"] = took
         out[f"dask_{n}_worker_peak_rss_mb"] = rss

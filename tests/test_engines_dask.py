@@ -183,10 +183,16 @@ def test_an_article_the_pipeline_fails_on_is_reported_not_fatal(engine, articles
     assert len(got.errors) == 1 and "extraction failed: ValueError: bad parse" in got.errors[0].reason
 
 
-def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(articles, local, tmp_path):
+@pytest.mark.parametrize("via", ["articles", "files"])
+def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(articles, local, tmp_path, via):
+    import json
+
     store = Store(str(tmp_path / "killed.db"))
     report = jobs.RunReport()
-    with DaskEngine(workers=2) as eng:
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text,
+                                        "published": a.published.isoformat()}) + "\n" for a in articles))
+    with DaskEngine(workers=2, block=1_500) as eng:
         pids = list(eng.worker_pids().values())
         killed = threading.Event()
 
@@ -195,7 +201,10 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(articles
                 killed.set()
                 os.kill(pids[0], signal.SIGKILL)
 
-        eng.ingest(articles, store, batch_size=3, config=CFG, report=report, progress=progress)
+        if via == "articles":
+            eng.ingest(articles, store, batch_size=3, config=CFG, report=report, progress=progress)
+        else:  # read on the workers, units of a few articles
+            eng.ingest_paths([path], store, batch_size=3, config=CFG, report=report, progress=progress)
     assert killed.is_set()
     ids = [a["id"] for a in store.articles()]
     assert sorted(ids) == sorted(a.id for a in articles) and len(ids) == len(set(ids))

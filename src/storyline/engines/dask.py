@@ -10,7 +10,7 @@ story partition.
 
 How a run flows (docs/scale.md):
 
-- The client lists the inputs and cuts them into units of about 256 kB of bytes
+- The client lists the inputs and cuts them into units of about 64 kB of bytes
   (``storyline.ingest.units``: a file's bytes; a large JSON Lines file cut at line boundaries).
   At most ``in_flight`` units are out at once, so a 100k-article input is never held whole in
   the client's memory. Feed URLs and WARC files are read by the client (streamed) and travel as

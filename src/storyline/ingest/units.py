@@ -28,7 +28,7 @@ from storyline.ingest.decode import (_BOMS, _SIGNATURES, MAX_BYTES, MAX_CONTROL_
 from storyline.ingest.feeds import read_feed
 from storyline.ingest.jsonl import read_lines
 
-BLOCK = 256 * 1024  # bytes of input per unit
+BLOCK = 64 * 1024  # bytes of input per unit: a dozen long articles, or some sixty short ones
 ITEMS = 64  # items made already (feeds, WARC records) per piece
 
 
