@@ -36,6 +36,7 @@ from storyline.annotate.nlp import load
 from storyline.engines.dask import DaskEngine
 from storyline.evaluation.common import data_root
 from storyline.evaluation.synthetic import synthetic_stream
+from storyline.ingest.units import BLOCK
 from storyline.pipeline import extract
 from storyline.records import Article
 from storyline.store import Store
@@ -88,9 +89,9 @@ def write_jsonl(arts: list[Article], path: Path) -> Path:
     return path
 
 
-def time_dask(workers: int, arts: list[Article], path: Path, store: Store, batch_size: int
-              ) -> tuple[float, list[float], int]:
-    with DaskEngine(workers=workers) as eng:
+def time_dask(workers: int, arts: list[Article], path: Path, store: Store, batch_size: int,
+              block: int = BLOCK) -> tuple[float, list[float], int]:
+    with DaskEngine(workers=workers, block=block) as eng:
         list(eng.extract(arts[:4 * workers], partition_size=2))  # load spaCy on every worker
         t = time.perf_counter()
         report = jobs.ingest([path], store, batch_size=batch_size, engine=eng)
@@ -119,7 +120,7 @@ def compare(args) -> dict:
     local_filed = [(a["id"], a["story"]) for a in store.articles()]
     for n in args.workers:
         store = fresh_store(args.pg, args.work, f"dask-{n}")
-        took, rss, added = time_dask(n, arts, path, store, args.batch_size)
+        took, rss, added = time_dask(n, arts, path, store, args.batch_size, args.block)
         assert added == len(arts)
         out[f"dask_{n}_s"] = took
         out[f"dask_{n}_worker_peak_rss_mb"] = rss
@@ -177,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=400)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--block", type=int, default=BLOCK, help="bytes of input per unit read on a worker")
     ap.add_argument("--pg", help="a PostgreSQL server URL: each store is a fresh database on it")
     ap.add_argument("--db", help="--big: ingest into this store")
     ap.add_argument("--big", type=int, help="ingest this many synthetic articles on Dask")

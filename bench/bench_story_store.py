@@ -184,7 +184,7 @@ def clone_rows(seed: Seed, sids: list[str], base: dict, clone: int, fts: bool) -
                  recent=[x + qb for x in p["recent"]])
         norms = seed.norms.get(sid)
         if norms is not None:
-            rows["story_norms"].append((new_sid, norms["size"], norms["n_docs"] + nb, norms["norms"]))
+            rows["story_norms"].append((new_sid, norms["size"], norms["n_docs"] + nb, norms["norms"], v))
         rows["story_profiles"].append((new_sid, bool(pr["live"]),
                                        None if pr["last_day"] is None else pr["last_day"] + shift,
                                        pr["last_seq"] + qb, v, json.dumps(p, separators=(",", ":"))))
@@ -201,7 +201,7 @@ COLS = {"articles": ARTICLE_COLS, "entities": ("article", "eid", "name", "type",
         "story_arrivals": ("seq", "id", "day", "digest", "root", "features"),
         "story_bands": ("key", "seq"),
         "story_profiles": ("id", "live", "last_day", "last_seq", "version", "profile"),
-        "story_norms": ("id", "size", "n_docs", "norms"),
+        "story_norms": ("id", "size", "n_docs", "norms", "version"),
         "story_keys": ("key", "story", "posted", "first_day", "last_day")}
 
 

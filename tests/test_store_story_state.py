@@ -139,6 +139,24 @@ def test_refreshed_norms_are_written_apart_and_read_back(tmp_path):
         assert session.state.story(sid).norms == s.norms
 
 
+def test_writers_taking_turns_decide_as_one_writer(tmp_path):
+    """Two processes (working sets) writing alternate batches, as Dask workers on the write
+    chain do: each must drop what the other rewrote, norms included, to decide as one writer."""
+    exts, _ = synthetic_stream(30, 4, seed=6, events_per_day=6)
+    config = replace(CFG, idf_refresh=0.01)  # norms refreshed on almost every scoring
+    store = Store(tmp_path / "turns.db")
+    workers = [WorkingSet(), WorkingSet()]
+    for i in range(0, len(exts), 6):
+        jobs.store_extractions(exts[i:i + 6], store, batch_size=6, config=config, working=workers[i // 6 % 2])
+    assert _partition(store) == _memory(exts, config)
+    for w in workers:  # what each keeps after the other's last commit is what the store holds
+        with store.story_session(w, config) as session:
+            cached = {sid: s.norms for sid, s in w.stories.items()}
+        with store.story_session(WorkingSet(), config) as session:
+            stored = {sid: session.state.story(sid).norms for sid in cached}
+        assert cached == stored and any(n is not None for n in cached.values())
+
+
 def test_a_version_6_store_gets_its_norms_out_of_the_profiles(tmp_path):
     import json
 

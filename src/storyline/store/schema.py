@@ -96,6 +96,7 @@ story_norms = Table(  # a story's cached TF-IDF norms, refreshed as document fre
     Column("size", BigInteger, nullable=False),  # the story's size when they were computed
     Column("n_docs", BigInteger, nullable=False),  # the stream's document count then
     Column("norms", Text, nullable=False),  # JSON: channel -> norm
+    Column("version", BigInteger, nullable=False, index=True),  # the commit that last wrote it
 )
 
 story_arrivals = Table(  # one per clustered article: signature, copy root, split features
@@ -244,23 +245,23 @@ def _v7(conn: Connection) -> None:
                       "ON story_keys (key, posted, story, first_day, last_day)"))
     last = ""
     while True:  # in pages of profiles, keyed by id
-        rows = conn.execute(text("SELECT id, profile FROM story_profiles WHERE id > :last ORDER BY id LIMIT 1000"),
-                            {"last": last}).all()
+        rows = conn.execute(text("SELECT id, version, profile FROM story_profiles WHERE id > :last "
+                                 "ORDER BY id LIMIT 1000"), {"last": last}).all()
         if not rows:
             return
         found = []
-        for sid, profile in rows:
+        for sid, version, profile in rows:
             try:
                 norms = json.loads(profile).get("norms")
                 size, n_docs, by_channel = norms
-                found.append({"id": sid, "size": int(size), "n": int(n_docs),
+                found.append({"id": sid, "size": int(size), "n": int(n_docs), "v": int(version),
                               "norms": json.dumps({str(k): float(v) for k, v in by_channel.items()},
                                                   separators=(",", ":"))})
             except (ValueError, TypeError, AttributeError):
                 continue  # none, or unreadable: computed afresh when next scored
         if found:
-            conn.execute(text("INSERT INTO story_norms (id, size, n_docs, norms) VALUES (:id, :size, :n, :norms) "
-                              "ON CONFLICT (id) DO NOTHING"), found)
+            conn.execute(text("INSERT INTO story_norms (id, size, n_docs, norms, version) "
+                              "VALUES (:id, :size, :n, :norms, :v) ON CONFLICT (id) DO NOTHING"), found)
         last = rows[-1][0]
 
 

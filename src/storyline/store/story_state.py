@@ -17,7 +17,8 @@ it; ``flush`` writes what the batch changed, and nothing else:
 ``WorkingSet`` is what an ingest process keeps between its batches: bounded LRU caches of story
 profiles, remembered members and document frequencies. They stay valid while the store's
 ``version`` counter is the one this process last committed; when another writer committed in
-between, the profiles it rewrote (``version`` column) and all frequencies are dropped. Memory
+between, the profiles whose profile or norms it rewrote (``version`` columns) and all
+frequencies are dropped. Memory
 is bounded by the cache sizes, not by the store.
 
 Nothing read back is unpickled or evaluated: profiles and features are JSON, signatures are
@@ -144,7 +145,8 @@ class StoreState:
         if w.epoch != self.epoch or w.version is None or w.version > self.version:
             w.clear()
         else:
-            changed = self.conn.execute(text("SELECT id FROM story_profiles WHERE version > :v"),
+            changed = self.conn.execute(text("SELECT id FROM story_profiles WHERE version > :v UNION ALL "
+                                             "SELECT id FROM story_norms WHERE version > :v"),
                                         {"v": w.version}).scalars().all()
             for sid in changed:
                 w.stories.pop(sid, None)
@@ -205,8 +207,9 @@ class StoreState:
         self.working.stories.put(s.id, s)
 
     def renormed(self, s: StoryProfile) -> None:
-        """Only the norms changed: their row is rewritten, not the profile's. (Another process's
-        cached copy keeps the norms it had; they are as valid, and refreshed when stale.)"""
+        """Only the norms changed: their row is rewritten, not the profile's. The row carries
+        the commit's version, so another process drops its cached copy of the profile (its
+        decisions must stay those of one writer: the Dask write chain alternates workers)."""
         self.renorm[s.id] = s
         self.working.stories.put(s.id, s)
 
@@ -434,13 +437,13 @@ class StoreState:
                 [{"id": s.id, "live": s.live, "day": s.last.toordinal() if s.last else None,
                   "seq": s.last_seq, "v": new_version, "p": profile_to_json(s)} for s in self.dirty.values()])
         renormed = {**self.renorm, **self.dirty}
-        norms = [dict(zip(("size", "n", "norms"), norms_to_json(s.norms)), id=sid)
+        norms = [dict(zip(("size", "n", "norms"), norms_to_json(s.norms)), id=sid, v=new_version)
                  for sid, s in renormed.items() if s.norms is not None]
         if norms:
             conn.execute(text(
-                "INSERT INTO story_norms (id, size, n_docs, norms) VALUES (:id, :size, :n, :norms) "
+                "INSERT INTO story_norms (id, size, n_docs, norms, version) VALUES (:id, :size, :n, :norms, :v) "
                 "ON CONFLICT (id) DO UPDATE SET size = excluded.size, n_docs = excluded.n_docs, "
-                "norms = excluded.norms"), norms)
+                "norms = excluded.norms, version = excluded.version"), norms)
         cleared = [{"id": sid} for sid, s in renormed.items() if s.norms is None]
         if cleared:
             conn.execute(text("DELETE FROM story_norms WHERE id = :id"), cleared)
