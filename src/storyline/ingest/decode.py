@@ -83,6 +83,21 @@ def _decode(data: bytes, where: str) -> str:
     return str(best)
 
 
+def plain_utf8(data: bytes) -> str | None:
+    """``data`` as text when ``decode_bytes`` would read it as plain strict UTF-8 (no byte-order
+    mark, no binary signature, not UTF-16, not refused as binary), else None: then any part of
+    it cut after a newline decodes to the same text on its own (reading a file in pieces)."""
+    if any(data.startswith(bom) for bom, _ in _BOMS) or any(data.startswith(s) for s, _ in _SIGNATURES):
+        return None
+    if _looks_utf16_without_bom(data):
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if control_ratio(text[:65536]) <= MAX_CONTROL_RATIO else None
+
+
 def control_ratio(text: str) -> float:
     """The share of control and unassigned characters other than tabs and line breaks."""
     if not text:

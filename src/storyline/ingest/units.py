@@ -23,8 +23,7 @@ from pathlib import Path
 
 from storyline.errors import InputError
 from storyline.ingest import JSONL_EXT, WARC_SUFFIXES, Item, _limited, _read_bytes, list_files, read_file
-from storyline.ingest.decode import (_BOMS, _SIGNATURES, MAX_BYTES, MAX_CONTROL_RATIO, _looks_utf16_without_bom,
-                                     control_ratio)
+from storyline.ingest.decode import MAX_BYTES, plain_utf8
 from storyline.ingest.feeds import read_feed
 from storyline.ingest.jsonl import read_lines
 
@@ -113,15 +112,13 @@ def _grouped(where: str, items: Iterable[Item]) -> Iterator[Piece]:
 def _file_pieces(path: Path, published, source, block: int) -> Iterator[Piece]:
     where = str(path)
     try:
-        if path.exists() and path.stat().st_size and path.name.lower().endswith(WARC_SUFFIXES):
-            yield from _grouped(where, read_file(path, published=published, source=source))
-            return
-        if not path.exists() or not path.stat().st_size or path.stat().st_size > MAX_BYTES:
-            yield Piece(where, items=tuple(read_file(path, published=published, source=source)))
-            return
-        data = path.read_bytes()
-    except OSError:  # what read_file says of it (permission denied, cannot read)
-        yield Piece(where, items=tuple(read_file(path, published=published, source=source)))
+        size = path.stat().st_size
+        whole = 0 < size <= MAX_BYTES and not path.name.lower().endswith(WARC_SUFFIXES)
+        data = path.read_bytes() if whole else None
+    except OSError:
+        data = None
+    if data is None:  # a WARC file (streamed), or what read_file says of it: missing, empty, too large...
+        yield from _grouped(where, read_file(path, published=published, source=source))
         return
     suffix = path.suffix.lower()
     if suffix in JSONL_EXT and len(data) > block and _cuttable(data):
@@ -131,19 +128,8 @@ def _file_pieces(path: Path, published, source, block: int) -> Iterator[Piece]:
 
 
 def _cuttable(data: bytes) -> bool:
-    """True when reading ``data`` whole would decode it as plain strict UTF-8, so that pieces cut
-    after a newline decode to the same text."""
-    if data[:4] == b"WARC" or not data.strip() or b"\n" not in data:
-        return False
-    if any(data.startswith(bom) for bom, _ in _BOMS) or any(data.startswith(s) for s, _ in _SIGNATURES):
-        return False
-    if _looks_utf16_without_bom(data):
-        return False
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return control_ratio(text[:65536]) <= MAX_CONTROL_RATIO
+    """True when reading ``data`` whole would take it as JSON Lines in plain UTF-8, cut at "\n"."""
+    return data[:4] != b"WARC" and b"\n" in data and bool(data.strip()) and plain_utf8(data) is not None
 
 
 def _jsonl_pieces(where: str, name: str, suffix: str, data: bytes, block: int) -> Iterator[Piece]:

@@ -7,7 +7,7 @@ listing and search (entities, attributions, events); SQLite also gets an FTS5 in
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import (BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, LargeBinary,
                         MetaData, SmallInteger, String, Table, Text, text)
@@ -194,12 +194,8 @@ def _v5(conn: Connection) -> None:
     if "act" not in {c["name"] for c in inspect(conn).get_columns("attributions")}:
         conn.execute(text("ALTER TABLE attributions ADD COLUMN act VARCHAR(16)"))
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_attributions_act ON attributions (act)"))
-    last = ""
-    while True:  # in pages of articles, keyed by hash
-        rows = conn.execute(text("SELECT hash, text, record FROM articles WHERE hash > :last "
-                                 "ORDER BY hash LIMIT 500"), {"last": last}).all()
-        if not rows:
-            return
+    pages = _pages(conn, "SELECT hash, text, record FROM articles WHERE hash > :last ORDER BY hash LIMIT :n")
+    for rows in pages:
         for h, body, record in rows:
             rec = json.loads(record)
             changed = False
@@ -214,7 +210,6 @@ def _v5(conn: Connection) -> None:
             if changed:
                 conn.execute(text("UPDATE articles SET record = :r WHERE hash = :h"),
                              {"r": json.dumps(rec), "h": h})
-        last = rows[-1][0]
 
 
 def _v6(conn: Connection) -> None:
@@ -239,29 +234,34 @@ def _v7(conn: Connection) -> None:
     """A story's cached norms move to ``story_norms`` (a refresh rewrote the whole profile: most
     of a batch's writes once the window was full); candidate walks read a covering index. The
     norms still inside older profile JSON are copied out and then ignored."""
+    from storyline.stories.profile import norms_to_json
+
     story_norms.create(conn, checkfirst=True)
     conn.execute(text("DROP INDEX IF EXISTS ix_story_keys_key_posted"))
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_story_keys_walk "
                       "ON story_keys (key, posted, story, first_day, last_day)"))
-    last = ""
-    while True:  # in pages of profiles, keyed by id
-        rows = conn.execute(text("SELECT id, version, profile FROM story_profiles WHERE id > :last "
-                                 "ORDER BY id LIMIT 1000"), {"last": last}).all()
-        if not rows:
-            return
+    pages = _pages(conn, "SELECT id, version, profile FROM story_profiles WHERE id > :last ORDER BY id LIMIT :n")
+    for rows in pages:
         found = []
         for sid, version, profile in rows:
             try:
-                norms = json.loads(profile).get("norms")
-                size, n_docs, by_channel = norms
-                found.append({"id": sid, "size": int(size), "n": int(n_docs), "v": int(version),
-                              "norms": json.dumps({str(k): float(v) for k, v in by_channel.items()},
-                                                  separators=(",", ":"))})
+                size, n_docs, by_channel = json.loads(profile).get("norms")
+                size, n_docs, norms = norms_to_json((size, n_docs, {str(k): float(v)
+                                                                    for k, v in by_channel.items()}))
             except (ValueError, TypeError, AttributeError):
                 continue  # none, or unreadable: computed afresh when next scored
+            found.append({"id": sid, "size": size, "n": n_docs, "norms": norms, "v": int(version)})
         if found:
             conn.execute(text("INSERT INTO story_norms (id, size, n_docs, norms, version) "
                               "VALUES (:id, :size, :n, :norms, :v) ON CONFLICT (id) DO NOTHING"), found)
+
+
+def _pages(conn: Connection, sql: str, size: int = 500) -> Iterator[list]:
+    """The rows of ``sql`` a page at a time, keyed by its first column (``WHERE key > :last
+    ORDER BY key LIMIT :n``): a migration over a large table holds one page in memory."""
+    last = ""
+    while rows := conn.execute(text(sql), {"last": last, "n": size}).all():
+        yield rows
         last = rows[-1][0]
 
 
