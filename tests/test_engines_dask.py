@@ -16,7 +16,7 @@ import pytest
 pytest.importorskip("dask.distributed")
 
 from storyline import jobs  # noqa: E402
-from storyline.engines import open_engine  # noqa: E402
+from storyline.engines import open_engine, tasks  # noqa: E402
 from storyline.engines.dask import DaskEngine, partitions, worker_url  # noqa: E402
 from storyline.errors import StorylineError  # noqa: E402
 from storyline.evaluation.synthetic import synthetic_stream  # noqa: E402
@@ -91,6 +91,10 @@ def test_ingest_gives_the_local_store(engine, articles, local, store_url, tmp_pa
     assert len({s for _, s in _filed(on_dask)}) > 1
     assert _stories(on_dask) == _stories(here)
     assert report.stories == {s for _, s in _filed(on_dask)}
+    # every partition was written by one worker (its story working set stays warm)
+    url = worker_url(on_dask)
+    opened = engine.client.run(lambda: url in tasks._STORES)
+    assert [w for w, has in opened.items() if has] == engine.writer()
     # again: every article is already stored, nothing is written twice
     again = jobs.RunReport()
     engine.ingest(articles, on_dask, batch_size=5, config=CFG, report=again)
@@ -170,8 +174,6 @@ def test_bad_input_is_reported_and_the_rest_goes_on(engine, tmp_path, articles):
 
 
 def test_an_article_the_pipeline_fails_on_is_reported_not_fatal(engine, articles, monkeypatch):
-    from storyline.engines import tasks
-
     def boom(arts, on_refused=None):  # runs in this process: the per-article fallback path
         if any(a.id == articles[1].id for a in arts):
             raise ValueError("bad parse")
@@ -183,8 +185,8 @@ def test_an_article_the_pipeline_fails_on_is_reported_not_fatal(engine, articles
     assert len(got.errors) == 1 and "extraction failed: ValueError: bad parse" in got.errors[0].reason
 
 
-@pytest.mark.parametrize("via", ["articles", "files"])
-def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(articles, local, tmp_path, via):
+@pytest.mark.parametrize("via,victim", [("articles", "writer"), ("files", "writer"), ("files", "parser")])
+def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(articles, local, tmp_path, via, victim):
     import json
 
     store = Store(str(tmp_path / "killed.db"))
@@ -193,13 +195,15 @@ def test_a_worker_killed_mid_run_loses_nothing_and_stores_nothing_twice(articles
     path.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text,
                                         "published": a.published.isoformat()}) + "\n" for a in articles))
     with DaskEngine(workers=2, block=1_500) as eng:
-        pids = list(eng.worker_pids().values())
+        pids = eng.worker_pids()
+        writer = eng.writer()[0]
+        pid = pids[writer] if victim == "writer" else next(p for w, p in pids.items() if w != writer)
         killed = threading.Event()
 
-        def progress(n):  # after the first partition is committed, kill a worker
+        def progress(n):  # after the first partition is committed, kill the worker that writes, or another
             if not killed.is_set():
                 killed.set()
-                os.kill(pids[0], signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)
 
         if via == "articles":
             eng.ingest(articles, store, batch_size=3, config=CFG, report=report, progress=progress)

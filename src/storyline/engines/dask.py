@@ -20,10 +20,11 @@ How a run flows (docs/scale.md):
   (``tasks.read_partition``). Only bytes travel, so workers need no access to the client's files.
 - For ``ingest``, each partition is then written by a worker (``tasks.store_partition``): the
   client makes the write of partition *i* depend on the write of *i − 1*, so stories are assigned
-  in arrival order, one locked transaction per batch, exactly as one local writer would. The
-  extractions go from the worker that made them to the store (a write prefers that worker), not
-  through the client. Writes run before waiting parses (priority), and a worker started with a
-  ``parse`` resource parses one partition at a time while its second thread writes.
+  in arrival order, one locked transaction per batch, exactly as one local writer would. Every
+  write of a run goes to one worker while it lives (``DaskEngine.writer``), so its cached story
+  state stays warm; the extractions go to it from the worker that made them, not through the
+  client. Writes run before waiting parses (priority), and a worker started with a ``parse``
+  resource parses one partition at a time while its second thread writes.
 - A worker that dies loses nothing: Dask runs its tasks again elsewhere (the extraction is
   recomputed from the partition it was given), and a write that is run again skips what was
   committed (the content hash is checked under the writer lock).
@@ -124,6 +125,12 @@ class DaskEngine:
     def worker_pids(self) -> dict[str, int]:
         return self.client.run(os.getpid)
 
+    def writer(self) -> list[str]:
+        """The worker that writes every partition of a run, while it lives: its story working set
+        then stays warm (workers taking turns would each read back what the other wrote). A
+        loose restriction: if it dies, the writes go on elsewhere."""
+        return sorted(self.client.scheduler_info(n_workers=-1)["workers"])[:1]
+
     # ---- jobs ----------------------------------------------------------------------------
     def extract_paths(self, paths: Iterable[str | Path], *, published=None, source: str | None = None,
                       max_chars: int | None = None, report=None, on_error: ErrorHandler = _ignore,
@@ -185,11 +192,13 @@ class DaskEngine:
         """Each extraction future written after the one before it (arrival order)."""
         pending: deque = deque()
         previous = None
+        writer = self.writer()
         for extracted in futures:
             carried = tuple(input_errors)
             del input_errors[:]
             previous = self.client.submit(tasks.store_partition, url, extracted, previous, config, carried,
-                                          batch_size, pure=False, priority=10, retries=self.retries)
+                                          batch_size, pure=False, priority=10, retries=self.retries,
+                                          workers=writer, allow_other_workers=True)
             pending.append(previous)
             while len(pending) > self.in_flight:
                 self._count(pending.popleft().result(), report, progress, on_error)
