@@ -13,10 +13,12 @@ the same articles, each into a fresh SQLite store (or a fresh PostgreSQL databas
                started and warmed (spaCy loaded on every worker) before the clock starts
 
 and reports articles/s, local / parse (the whole job against bare parsing), dask-N / local and
-dask-N / dask-1 (scaling), and the peak RSS of each worker process.
+dask-N / dask-1 (scaling), the peak RSS of each worker process, and the CPU seconds each
+process spent in the timed run (the client with its LocalCluster's scheduler, each worker).
 
-``--big N`` instead ingests N synthetic articles (~150 words, 40 events a day, 4 rewrites each)
-through the Dask engine and reports the time, articles/s, articles/day, the client's and the
+``--big N`` instead ingests N synthetic articles (~150 words, 40 events a day, 4 rewrites each),
+written to one JSON Lines file, through the Dask engine as ``storyline ingest --engine dask``
+runs it (the workers read the file's units), and reports the time, articles/s, articles/day, the client's and the
 workers' peak RSS, and the rate of each tenth of the run (does it slow as the store grows?).
 """
 from __future__ import annotations
@@ -68,7 +70,8 @@ def peak_rss_mb() -> float:
 def fresh_store(pg: str | None, work: Path, name: str) -> Store:
     if not pg:
         path = work / f"{name}.db"
-        path.unlink(missing_ok=True)
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)  # a WAL left beside a new file reads as a damaged store
         return Store(str(path))
     from sqlalchemy import create_engine, text
 
@@ -89,15 +92,25 @@ def write_jsonl(arts: list[Article], path: Path) -> Path:
     return path
 
 
+def cpu_s() -> float:
+    """CPU seconds of this process, all threads (the client, and the scheduler of a LocalCluster)."""
+    return time.process_time()
+
+
 def time_dask(workers: int, arts: list[Article], path: Path, store: Store, batch_size: int,
-              block: int = BLOCK) -> tuple[float, list[float], int]:
-    with DaskEngine(workers=workers, block=block) as eng:
+              block: int = BLOCK, in_flight: int | None = None) -> tuple[float, list[float], int, dict]:
+    with DaskEngine(workers=workers, block=block, in_flight=in_flight) as eng:
         list(eng.extract(arts[:4 * workers], partition_size=2))  # load spaCy on every worker
+        client0, workers0 = cpu_s(), eng.client.run(cpu_s)
         t = time.perf_counter()
         report = jobs.ingest([path], store, batch_size=batch_size, engine=eng)
         took = time.perf_counter() - t
+        client1, workers1 = cpu_s(), eng.client.run(cpu_s)
         rss = sorted(eng.client.run(peak_rss_mb).values())
-    return took, rss, report.added
+        writer = eng.writer()[0]
+    cpu = {"client": client1 - client0,
+           "workers": {("writer" if w == writer else w): workers1[w] - workers0[w] for w in workers1}}
+    return took, rss, report.added, cpu
 
 
 def compare(args) -> dict:
@@ -120,10 +133,11 @@ def compare(args) -> dict:
     local_filed = [(a["id"], a["story"]) for a in store.articles()]
     for n in args.workers:
         store = fresh_store(args.pg, args.work, f"dask-{n}")
-        took, rss, added = time_dask(n, arts, path, store, args.batch_size, args.block)
+        took, rss, added, cpu = time_dask(n, arts, path, store, args.batch_size, args.block, args.in_flight)
         assert added == len(arts)
         out[f"dask_{n}_s"] = took
         out[f"dask_{n}_worker_peak_rss_mb"] = rss
+        out[f"dask_{n}_cpu_s"] = cpu
         out[f"dask_{n}_same_store"] = [(a["id"], a["story"]) for a in store.articles()] == local_filed
     rate = {k[:-2]: len(arts) / v for k, v in out.items() if k.endswith("_s") and isinstance(v, float)}
     out["articles_per_s"] = rate
@@ -142,12 +156,14 @@ def big(args) -> dict:
     exts, _ = synthetic_stream(max(1, n // 4), 4, seed=13, words=150)
     arts = [e.article for e in exts][:n]
     del exts
+    path = write_jsonl(arts, args.work / f"big-{n}.jsonl")
+    warm = arts[:8 * args.workers[-1]]
+    del arts  # the client holds no article: the workers read them from the file's units
     store = Store(args.db) if args.db else fresh_store(args.pg, args.work, "big")
     workers = args.workers[-1]
     tenths, marks = [], []
-    with DaskEngine(workers=workers) as eng:
-        list(eng.extract(arts[:4 * workers], partition_size=2))
-        report = jobs.RunReport()
+    with DaskEngine(workers=workers, block=args.block, in_flight=args.in_flight) as eng:
+        list(eng.extract(warm, partition_size=2))
         done = [0]
         step = max(1, n // 10)
         t0 = time.perf_counter()
@@ -158,7 +174,7 @@ def big(args) -> dict:
                 marks.append(time.perf_counter())
                 print(f"  {done[0]:>8} articles  {time.perf_counter() - t0:8.1f} s", file=sys.stderr, flush=True)
 
-        eng.ingest(iter(arts), store, batch_size=args.batch_size, report=report, progress=progress)
+        report = jobs.ingest([path], store, batch_size=args.batch_size, engine=eng, progress=progress)
         took = time.perf_counter() - t0
         rss = sorted(eng.client.run(peak_rss_mb).values())
     prev = t0
@@ -179,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--block", type=int, default=BLOCK, help="bytes of input per unit read on a worker")
+    ap.add_argument("--in-flight", type=int, help="units out at once (default: the engine's)")
     ap.add_argument("--pg", help="a PostgreSQL server URL: each store is a fresh database on it")
     ap.add_argument("--db", help="--big: ingest into this store")
     ap.add_argument("--big", type=int, help="ingest this many synthetic articles on Dask")

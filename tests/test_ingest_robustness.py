@@ -213,3 +213,33 @@ def test_jsonl_unpaired_surrogate_is_replaced_keeping_offsets(tmp_path):
     assert art.text == "ok \ufffd then" and len(art.text) == 9
     art.content_hash  # encodable now
     assert "unpaired surrogate" in note.reason
+
+
+def test_counting_articles_extracts_no_page_and_gives_what_reading_gives(tmp_path, monkeypatch):
+    import threading
+
+    import trafilatura
+
+    from storyline.ingest import count_articles
+    from storyline.ingest.html import counting_only, read_html
+
+    (tmp_path / "a.warc.gz").write_bytes(_warc(3))
+    (tmp_path / "b.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps({"id": f"j{i}", "text": f"{BODY} {i}"}) + "\n"
+                                              for i in range(4)) + "{broken\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_bytes(bytes(range(256)) * 8)  # refused: not counted
+    read = sum(isinstance(i, Article) for i in read_paths([tmp_path]))
+    calls = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert count_articles([tmp_path]) == read == 3 + 1 + 4 and calls == []
+    assert count_articles(["-"]) is None and count_articles(["https://example.com/feed"]) is None
+    # the shortcut holds in the counting thread only, and only while counting
+    seen = []
+    with counting_only():
+        worker = threading.Thread(target=lambda: seen.append(read_html(PAGE, "p", "p#1").text))
+        worker.start()
+        worker.join()
+        assert read_html(PAGE, "p", "p#1").text == PAGE
+    assert seen and seen[0] != PAGE and "bridge would reopen" in seen[0]
+    assert read_html(PAGE, "p", "p#1").text != PAGE and calls

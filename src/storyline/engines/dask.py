@@ -106,6 +106,8 @@ class DaskEngine:
         if all(w.get("resources", {}).get("parse") for w in info.values()):
             self._parse = {"parse": 1}
         self.n_workers = len(info)
+        self.slots = (sum(w["resources"]["parse"] for w in info.values()) if self._parse
+                      else sum(w["nthreads"] for w in info.values()))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -139,14 +141,14 @@ class DaskEngine:
         input into units of bytes (``ingest.units.plan``); reading, splitting and extraction
         happen on the workers. ``report`` (a ``jobs.RunReport``) counts what was read and refused."""
         options = (published, source, max_chars)
-        units = (self._read(unit, options) for unit in plan(paths, published=published, source=source,
-                                                            block=self.block))
+        units = self._submitted(plan(paths, published=published, source=source, block=self.block),
+                                lambda unit: self._read(unit, options))
         return self._extracted(units, report, on_error, progress)
 
     def extract(self, articles: Iterable[Article], *, partition_size: int = 32,
                 on_error: ErrorHandler = _ignore, report=None, progress: Progress = _ignore) -> Iterator[Extraction]:
         """Extractions of articles read here, in input order, computed on the workers (streaming)."""
-        return self._extracted((self._extract(p) for p in partitions(articles, partition_size)), report,
+        return self._extracted(self._submitted(partitions(articles, partition_size), self._extract), report,
                                on_error, progress)
 
     def ingest_paths(self, paths: Iterable[str | Path], store, *, published=None, source: str | None = None,
@@ -157,8 +159,8 @@ class DaskEngine:
         clustered and written in arrival order (``tasks.store_partition``)."""
         url = worker_url(store, self.scheduler)
         options = (published, source, max_chars)
-        units = (self._read(unit, options, url) for unit in plan(paths, published=published, source=source,
-                                                                block=self.block))
+        units = self._submitted(plan(paths, published=published, source=source, block=self.block),
+                                lambda unit: self._read(unit, options, url))
         self._stored(units, url, batch_size, config, report, progress, on_error, [])
 
     def ingest(self, articles: Iterable[Article], store, *, batch_size: int = 64, config=None,
@@ -170,13 +172,27 @@ class DaskEngine:
         partition's write."""
         url = worker_url(store, self.scheduler)
         input_errors = input_errors if input_errors is not None else []
-        parts = (self._extract(part) for part in partitions(articles, batch_size))
+        parts = self._submitted(partitions(articles, batch_size), self._extract)
         self._stored(parts, url, batch_size, config, report, progress, on_error, input_errors)
         if input_errors:
             store.add_input_errors(input_errors)
             del input_errors[:]
 
     # ---- parts ---------------------------------------------------------------------------
+    def _submitted(self, items: Iterable, submit: Callable) -> Iterator:
+        """``submit(item)`` for each item, lazily, never more running than the cluster has parse
+        slots: the scheduler hands a task to a worker as soon as it is submitted, and one queued
+        on a busy worker (the one that also writes) would wait there while another sits idle."""
+        from dask.distributed import wait
+
+        running: set = set()
+        for item in items:
+            while len(running) >= self.slots:
+                running = wait(running, return_when="FIRST_COMPLETED").not_done
+            future = submit(item)
+            running.add(future)
+            yield future
+
     def _extracted(self, futures: Iterable, report, on_error: ErrorHandler, progress: Progress) -> Iterator[Extraction]:
         """The extractions of ``futures`` in order, at most ``in_flight`` of them out at once."""
         pending: deque = deque()
@@ -221,7 +237,7 @@ class DaskEngine:
             report.errors.extend(got.errors)
         for e in got.errors:
             on_error(e)
-        progress(len(got.extractions) + len(got.errors))
+        progress(got.read)  # articles, whatever became of them (as the local engine counts)
         yield from got.extractions
 
     @staticmethod
@@ -234,7 +250,7 @@ class DaskEngine:
             report.errors.extend(done.errors)
         for e in done.errors:
             on_error(e)
-        progress(done.articles + done.unparsed + len(done.errors))
+        progress(done.read)
 
 
 def worker_url(store, scheduler: str | None = None) -> str:

@@ -17,8 +17,9 @@ from storyline.records import Article, Extraction
 @dataclass(frozen=True)
 class Extracted:
     """A partition's extractions in input order, and the inputs that could not be read or
-    extracted; for a unit read on the worker, how many articles it held (``read``) and how many
-    of them were not parsed, being stored already or repeated (``skipped``)."""
+    extracted; how many articles the partition held (``read``: given, or read from a unit of
+    input on the worker) and how many of them were not parsed, being stored already or repeated
+    (``skipped``)."""
 
     extractions: tuple[Extraction, ...]
     errors: tuple[InputError, ...] = ()
@@ -35,7 +36,7 @@ class Stored:
     skipped: int
     stories: tuple[str, ...] = field(default=())
     errors: tuple[InputError, ...] = ()
-    read: int = 0  # articles read on the worker (a unit of input)
+    read: int = 0  # articles the partition held (what a progress bar counts)
     unparsed: int = 0  # of those, skipped before parsing (counted in ``skipped`` too)
 
 
@@ -47,7 +48,7 @@ def extract_partition(articles: list[Article]) -> Extracted:
 
     errors: list[InputError] = []
     try:
-        return Extracted(tuple(extract(articles, on_refused=errors.append)), tuple(errors))
+        return Extracted(tuple(extract(articles, on_refused=errors.append)), tuple(errors), len(articles))
     except Exception:  # find the article at fault, keep the others
         errors.clear()
         out = []
@@ -56,7 +57,7 @@ def extract_partition(articles: list[Article]) -> Extracted:
                 out.extend(extract([a], on_refused=errors.append))
             except Exception as e:
                 errors.append(InputError(_where(a), f"extraction failed: {type(e).__name__}: {e}"))
-        return Extracted(tuple(out), tuple(errors))
+        return Extracted(tuple(out), tuple(errors), len(articles))
 
 
 def read_partition(unit, options: tuple, url: str | None = None) -> Extracted:

@@ -15,7 +15,7 @@ from pathlib import Path
 from storyline.errors import InputError
 from storyline.ingest.decode import MAX_BYTES, decode_bytes
 from storyline.ingest.feeds import looks_like_feed, read_feed
-from storyline.ingest.html import read_html
+from storyline.ingest.html import counting_only, read_html
 from storyline.ingest.jsonl import read_json, read_jsonl
 from storyline.ingest.limits import MAX_TEXT_CHARS, max_text_chars, refuse_oversized
 from storyline.ingest.text import split_articles
@@ -56,12 +56,15 @@ def _limited(items: Iterable[Item], max_chars: int | None) -> Iterator[Item]:
 
 def count_articles(paths: Iterable[str | Path], *, published: dt.date | None = None,
                    source: str | None = None) -> int | None:
-    """How many articles ``read_paths`` will give (refusals not counted), read without parsing —
-    a progress bar's total. None when an input can be read only once (stdin, a feed URL)."""
+    """How many articles ``read_paths`` will give, read without parsing and without extracting
+    HTML pages' text (a page counts as one article: one that turns out to hold no text is
+    counted although it is refused) — a progress bar's total. None when an input can be read
+    only once (stdin, a feed URL)."""
     paths = [str(p) for p in paths]
     if any(p == "-" or p.startswith(("http://", "https://")) for p in paths):
         return None
-    return sum(isinstance(item, Article) for item in read_paths(paths, published=published, source=source))
+    with counting_only():
+        return sum(isinstance(item, Article) for item in _read_paths(paths, published=published, source=source))
 
 
 def _read_paths(paths: Iterable[str | Path], *, published: dt.date | None,

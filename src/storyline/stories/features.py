@@ -28,6 +28,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -58,6 +59,7 @@ class ArticleFeatures:
     embedding: np.ndarray | None = None  # unit sentence embedding (embeddings extra only)
 
 
+@lru_cache(maxsize=1 << 17)
 def normalise_term(word: str) -> str | None:
     """Lower-case, strip possessive, fold a plural ``s``; ``None`` for stop words and noise."""
     w = word.lower().replace("’", "'")

@@ -29,6 +29,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
 from storyline.records import (Extraction, Span, Story, StoryConflict, StoryFact, StorySentence,
                                StorySupport, StoryVersion)
@@ -61,7 +63,15 @@ class _Fact:
                 cur.append(tuple(s))
 
 
+# A story is merged again each time an article joins it, over every member: the words of a
+# member's sentences and text are cached (pure functions of the text), not counted again.
+@lru_cache(maxsize=1 << 14)
 def _content_words(text: str) -> frozenset[str]:
+    return frozenset(term_counts(text))
+
+
+@lru_cache(maxsize=2048)
+def _article_words(text: str) -> frozenset[str]:
     return frozenset(term_counts(text))
 
 
@@ -295,11 +305,23 @@ def _conflicts(items: list[_Fact]) -> tuple[StoryConflict, ...]:
     return tuple(out)
 
 
-def _vector(text: str) -> dict[str, float]:
+@lru_cache(maxsize=1 << 14)
+def _overlap(a: str, b: str) -> float:
+    """Cosine of two texts' term vectors (symmetric: cached once for both orders)."""
+    if b < a:
+        return _overlap(b, a)
+    va, vb = _vector(a), _vector(b)
+    if len(vb) < len(va):
+        va, vb = vb, va
+    return sum(x * vb.get(t, 0.0) for t, x in va.items())
+
+
+@lru_cache(maxsize=2048)
+def _vector(text: str) -> MappingProxyType[str, float]:
     c = term_counts(text)
     v = {t: 1 + math.log(x) for t, x in c.items()}
     n = math.sqrt(sum(x * x for x in v.values())) or 1.0
-    return {t: x / n for t, x in v.items()}
+    return MappingProxyType({t: x / n for t, x in v.items()})
 
 
 def _versions(exts: list[Extraction], items: list[_Fact], today: dt.date) -> tuple[StoryVersion, ...]:
@@ -308,15 +330,14 @@ def _versions(exts: list[Extraction], items: list[_Fact], today: dt.date) -> tup
     for k, f in enumerate(items):
         if len(f.support) == 1:
             only.setdefault(next(iter(f.support)), []).append(k)
-    vecs = [_vector((e.article.title or "") + "\n" + (e.article.text or "")) for e in exts]
+    texts = [(e.article.title or "") + "\n" + (e.article.text or "") for e in exts]
     out = []
     for i, e in enumerate(exts):
         a = e.article
         sh = shingles((a.title or "") + "\n" + (a.text or ""))
         dup = dups.add(a.id, minhash(sh) if sh else None)
         near = range(max(0, i - OVERLAP_NEIGHBOURS), min(len(exts), i + OVERLAP_NEIGHBOURS + 1))
-        overlap = max((sum(x * vecs[j].get(t, 0.0) for t, x in vecs[i].items())
-                       for j in near if j != i), default=0.0)
+        overlap = max((_overlap(texts[i], texts[j]) for j in near if j != i), default=0.0)
         adds = tuple(only.get(a.id, ())) if len(exts) > 1 else ()
         out.append(StoryVersion(a.id, a.title, a.source, trusted_date(a.published, today)[0], a.url,
                                 dup, overlap, adds))
@@ -327,7 +348,7 @@ def _summary(exts: list[Extraction], items: list[_Fact], k: int) -> tuple[StoryS
     """Greedy extractive summary: central sentences that cover facts not yet covered."""
     weight: Counter[str] = Counter()
     for e in exts:
-        weight.update(set(term_counts((e.article.title or "") + "\n" + (e.article.text or ""))))
+        weight.update(_article_words((e.article.title or "") + "\n" + (e.article.text or "")))
     spans_of: dict[str, list[tuple[int, int, int]]] = {}  # article -> (start, end, fact)
     for i, f in enumerate(items):
         if f.kind != "entity":
