@@ -17,7 +17,7 @@ dask-N / dask-1 (scaling), the peak RSS of each worker process, and the CPU seco
 process spent in the timed run (the client with its LocalCluster's scheduler, each worker).
 
 ``--big N`` instead ingests N synthetic articles (~150 words, 40 events a day, 4 rewrites each),
-written to one JSON Lines file, through the Dask engine as ``storyline ingest --engine dask``
+written to JSON Lines files of 20,000 articles, through the Dask engine as ``storyline ingest --engine dask``
 runs it (the workers read the file's units), and reports the time, articles/s, articles/day, the client's and the
 workers' peak RSS, and the rate of each tenth of the run (does it slow as the store grows?).
 """
@@ -156,7 +156,12 @@ def big(args) -> dict:
     exts, _ = synthetic_stream(max(1, n // 4), 4, seed=13, words=150)
     arts = [e.article for e in exts][:n]
     del exts
-    path = write_jsonl(arts, args.work / f"big-{n}.jsonl")
+    folder = args.work / f"big-{n}"  # files of 20,000 articles, as a crawl's daily dumps
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.jsonl"):
+        old.unlink()
+    for k in range(0, n, 20_000):
+        write_jsonl(arts[k:k + 20_000], folder / f"part-{k // 20_000:03d}.jsonl")
     warm = arts[:8 * args.workers[-1]]
     del arts  # the client holds no article: the workers read them from the file's units
     store = Store(args.db) if args.db else fresh_store(args.pg, args.work, "big")
@@ -174,8 +179,9 @@ def big(args) -> dict:
                 marks.append(time.perf_counter())
                 print(f"  {done[0]:>8} articles  {time.perf_counter() - t0:8.1f} s", file=sys.stderr, flush=True)
 
-        report = jobs.ingest([path], store, batch_size=args.batch_size, engine=eng, progress=progress)
+        report = jobs.ingest([folder], store, batch_size=args.batch_size, engine=eng, progress=progress)
         took = time.perf_counter() - t0
+        assert not report.errors, report.errors[:3]
         rss = sorted(eng.client.run(peak_rss_mb).values())
     prev = t0
     for m in marks:

@@ -19,6 +19,7 @@ from storyline import jobs  # noqa: E402
 from storyline.engines import open_engine, tasks  # noqa: E402
 from storyline.engines.dask import DaskEngine, partitions, worker_url  # noqa: E402
 from storyline.errors import StorylineError  # noqa: E402
+from storyline.ingest import count_articles  # noqa: E402
 from storyline.evaluation.synthetic import synthetic_stream  # noqa: E402
 from storyline.pipeline import extract  # noqa: E402
 from storyline.records import Article  # noqa: E402
@@ -125,10 +126,15 @@ def test_reading_on_the_workers_gives_the_local_extraction(engine, tmp_path, art
     monkeypatch.setattr(engine, "block", 2_000)  # many units: the JSON Lines file is cut
     _inputs(tmp_path / "in", articles)
     here, there = jobs.RunReport(), jobs.RunReport()
-    want = list(jobs.extract([tmp_path / "in"], published=dt.date(2024, 1, 1), report=here))
-    got = list(jobs.extract([tmp_path / "in"], published=dt.date(2024, 1, 1), report=there, engine=engine))
+    ticks_here, ticks_there = [], []
+    want = list(jobs.extract([tmp_path / "in"], published=dt.date(2024, 1, 1), report=here,
+                             progress=ticks_here.append))
+    got = list(jobs.extract([tmp_path / "in"], published=dt.date(2024, 1, 1), report=there, engine=engine,
+                            progress=ticks_there.append))
     assert [e.to_contract() for e in got] == [e.to_contract() for e in want] and len(got) == 21
     assert _summary(there) == _summary(here)
+    # the progress bar counts articles on both engines, up to the total counted beforehand
+    assert sum(ticks_there) == sum(ticks_here) == count_articles([tmp_path / "in"]) == 21
 
 
 def test_ingest_reading_on_the_workers_gives_the_local_store(engine, tmp_path, articles, monkeypatch):
@@ -137,9 +143,13 @@ def test_ingest_reading_on_the_workers_gives_the_local_store(engine, tmp_path, a
     here, there = Store(str(tmp_path / "here.db")), Store(str(tmp_path / "there.db"))
     for store in (here, there):  # one article stored before the run: skipped, not parsed again
         jobs.ingest([tmp_path / "in" / f"{articles[15].id}.txt"], store, published=dt.date(2024, 1, 1))
-    want = jobs.ingest([tmp_path / "in"], here, published=dt.date(2024, 1, 1), batch_size=4)
-    got = jobs.ingest([tmp_path / "in"], there, published=dt.date(2024, 1, 1), batch_size=4, engine=engine)
+    ticks_here, ticks_there = [], []
+    want = jobs.ingest([tmp_path / "in"], here, published=dt.date(2024, 1, 1), batch_size=4,
+                       progress=ticks_here.append)
+    got = jobs.ingest([tmp_path / "in"], there, published=dt.date(2024, 1, 1), batch_size=4, engine=engine,
+                      progress=ticks_there.append)
     assert _summary(got) == _summary(want) and got.added == 19 and got.skipped == 2
+    assert sum(ticks_there) == sum(ticks_here) == count_articles([tmp_path / "in"]) == 21
     assert _filed(there) == _filed(here) and _stories(there) == _stories(here)
     refused = sorted((e.where, e.reason) for e in there.input_errors())
     assert refused == sorted((e.where, e.reason) for e in here.input_errors()) and len(refused) == 3
@@ -243,6 +253,24 @@ def test_engine_options_are_checked():
     with pytest.raises(StorylineError, match="choose one of"):
         with open_engine("spark"):
             pass
+
+
+def test_units_are_submitted_only_into_free_parse_slots(engine):
+    import time
+
+    out: list = []
+    running_at_submit: list[int] = []
+
+    def submit(i):
+        running_at_submit.append(sum(not f.done() for f in out))
+        future = engine.client.submit(time.sleep, 0.2, pure=False, resources={"parse": 1})
+        out.append(future)
+        return future
+
+    futures = list(engine._submitted(range(6), submit))
+    engine.client.gather(futures)
+    assert engine.slots == 2 and futures == out
+    assert running_at_submit[:2] == [0, 1] and max(running_at_submit) <= engine.slots - 1
 
 
 def test_partitions():

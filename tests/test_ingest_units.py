@@ -111,3 +111,36 @@ def test_any_jsonl_text_reads_the_same_cut_or_whole(tmp_path_factory, lines, end
     p.write_bytes(ends.join(lines).encode("utf-8", errors="surrogatepass"))
     whole, cut, _ = _both([str(p)], block)
     assert cut == whole
+
+
+def test_a_jsonl_file_over_the_file_limit_is_streamed_not_refused(tmp_path, monkeypatch):
+    """A month of a crawl in one JSON Lines file: read a piece at a time on both engines, the
+    same articles as a file under the limit gives; a line not UTF-8, or one over the limit, is
+    refused alone with its number and the rest is read."""
+    import storyline.ingest as ingest
+    import storyline.ingest.units as units
+
+    lines = [_jsonl_line(i) for i in range(60)]
+    lines[7] = "{not json"
+    big = tmp_path / "big.jsonl"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    under = [_key(i) for i in read_paths([big])]
+    for module in (ingest, units):
+        monkeypatch.setattr(module, "MAX_BYTES", 1_000)
+    monkeypatch.setattr(ingest, "STREAM_BLOCK", 700)  # the local reader's pieces too
+    assert big.stat().st_size > 3_000
+    whole, cut, got_units = _both([big], block=500)
+    assert whole == cut == under and len(got_units) > 5
+    assert ("error", f"{big}:8", "malformed JSON (Expecting property name enclosed in double quotes at column 2)",
+            False) in whole
+
+    lines[20] = _jsonl_line(20, "x" * 3_000)  # one line over the (patched) limit
+    raw = ("\n".join(lines) + "\n").encode()
+    raw = raw.replace(b'"Body 30.', b'"Body \xff30.')  # one line not UTF-8
+    big.write_bytes(raw)
+    whole, cut, _ = _both([big], block=500)
+    assert whole == cut
+    errors = {k[1]: k[2] for k in whole if k[0] == "error"}
+    assert errors[f"{big}:21"].startswith("line too long") and errors[f"{big}:31"].startswith("not UTF-8 text")
+    ids = [k[1].id for k in whole if k[0] == "article"]
+    assert ids == [f"a{i}" for i in range(60) if i not in (7, 20, 30)]

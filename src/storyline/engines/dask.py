@@ -12,8 +12,9 @@ How a run flows (docs/scale.md):
 
 - The client lists the inputs and cuts them into units of about 64 kB of bytes
   (``storyline.ingest.units``: a file's bytes; a large JSON Lines file cut at line boundaries).
-  At most ``in_flight`` units are out at once, so a 100k-article input is never held whole in
-  the client's memory. Feed URLs and WARC files are read by the client (streamed) and travel as
+  A unit is submitted only when a parse slot is free (``_submitted``), and at most
+  ``in_flight`` units are out at once, so a 100k-article input is never held whole in the
+  client's memory. Feed URLs and WARC files are read by the client (streamed) and travel as
   articles.
 - Each unit is read (decoded, split into articles, HTML extracted), checked against the store
   (``ingest``: what is stored already is not parsed again), parsed and extracted on a worker

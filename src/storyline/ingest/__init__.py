@@ -16,7 +16,7 @@ from storyline.errors import InputError
 from storyline.ingest.decode import MAX_BYTES, decode_bytes
 from storyline.ingest.feeds import looks_like_feed, read_feed
 from storyline.ingest.html import counting_only, read_html
-from storyline.ingest.jsonl import read_json, read_jsonl
+from storyline.ingest.jsonl import line_pieces, read_json, read_jsonl, read_line_bytes
 from storyline.ingest.limits import MAX_TEXT_CHARS, max_text_chars, refuse_oversized
 from storyline.ingest.text import split_articles
 from storyline.ingest.warc import read_warc
@@ -29,6 +29,7 @@ JSONL_EXT = {".jsonl", ".ndjson"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 FEED_EXT = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+STREAM_BLOCK = 1 << 20  # bytes read at a time from a JSON Lines file over the per-file limit
 
 Item = Article | InputError
 
@@ -111,6 +112,15 @@ def read_file(path: Path, *, published: dt.date | None = None, source: str | Non
         if name.endswith(WARC_SUFFIXES):
             with open(path, "rb") as f:
                 yield from read_warc(f, where, published=published, source=source)
+            return
+        if size > MAX_BYTES and path.suffix.lower() in JSONL_EXT:  # any size: read a piece at a time
+            with open(path, "rb") as f:
+                for piece in line_pieces(f, where, block=STREAM_BLOCK, max_line=MAX_BYTES):
+                    if isinstance(piece, InputError):
+                        yield piece
+                    else:
+                        yield from read_line_bytes(piece[1], where, first_line=piece[0], published=published,
+                                                   source=source)
             return
         if size > MAX_BYTES:
             yield InputError(where, f"file too large ({size // 1_048_576} MB; the limit is "

@@ -2,9 +2,11 @@
 published, source, url. A bad line is reported with its line number; the rest is read."""
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from storyline.errors import InputError
 from storyline.ingest.dates import parse_published
@@ -48,6 +50,50 @@ def read_lines(lines: Iterable[str], where: str, *, first_line: int = 1, publish
             yield InputError(at, f"malformed JSON ({e.msg} at column {e.colno})")
             continue
         yield from _article(obj, at, where, published, source)
+
+
+def read_line_bytes(data: bytes, where: str, *, first_line: int = 1, published=None,
+                    source=None) -> Iterator[Article | InputError]:
+    """A piece of a UTF-8 JSON Lines file (bytes cut at "\n"), read as ``read_lines`` reads it;
+    a line that is not UTF-8 is refused alone, with its number."""
+    if first_line == 1 and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        for n, raw in enumerate(data.split(b"\n"), first_line):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield InputError(f"{where}:{n}", f"not UTF-8 text (byte {e.start + 1} of the line)")
+                continue
+            yield from read_lines([line], where, first_line=n, published=published, source=source)
+        return
+    yield from read_lines(text.split("\n"), where, first_line=first_line, published=published, source=source)
+
+
+def line_pieces(f: BinaryIO, where: str, *, block: int, max_line: int) -> Iterator[tuple[int, bytes] | InputError]:
+    """A JSON Lines file of any size read ``block`` bytes at a time: pieces cut after a "\n",
+    each with its first line's number; a line longer than ``max_line`` bytes is refused (its
+    number given) and skipped, never held whole."""
+    line, carry, skipping = 1, b"", False
+    while data := f.read(block):
+        if skipping:  # inside a refused line: drop up to its end
+            end = data.find(b"\n")
+            if end < 0:
+                continue
+            data, skipping, line = data[end + 1:], False, line + 1
+        buf = carry + data
+        cut = buf.rfind(b"\n") + 1
+        if cut:
+            yield line, buf[:cut]
+            line += buf.count(b"\n", 0, cut)
+        carry = buf[cut:]
+        if len(carry) > max_line:
+            yield InputError(f"{where}:{line}", f"line too long (over {max_line // 1_048_576} MB): refused")
+            carry, skipping = b"", True
+    if carry and not skipping:
+        yield line, carry
 
 
 def read_json(text: str, where: str, *, published=None, source=None) -> Iterator[Article | InputError]:

@@ -2,7 +2,8 @@
 
 ``plan(paths)`` walks ``paths`` as ``read_paths`` does but only reads bytes: each file becomes a
 ``Piece`` holding its bytes, and a large UTF-8 JSON Lines file is cut at line boundaries into
-pieces of about ``block`` bytes that know their first line's number. Pieces are grouped into
+pieces of about ``block`` bytes that know their first line's number (one over the per-file
+limit is cut as it is read, never held whole). Pieces are grouped into
 units of about ``block`` bytes (many small files in one unit, a large file over several).
 ``read_unit(unit)`` does the rest where it runs — decoding, choosing the format, JSON parsing,
 splitting text into articles, HTML extraction, the size limit — so that reading every unit of
@@ -25,7 +26,7 @@ from storyline.errors import InputError
 from storyline.ingest import JSONL_EXT, WARC_SUFFIXES, Item, _limited, _read_bytes, list_files, read_file
 from storyline.ingest.decode import MAX_BYTES, plain_utf8
 from storyline.ingest.feeds import read_feed
-from storyline.ingest.jsonl import read_lines
+from storyline.ingest.jsonl import line_pieces, read_line_bytes
 
 BLOCK = 64 * 1024  # bytes of input per unit: a dozen long articles, or some sixty short ones
 ITEMS = 64  # items made already (feeds, WARC records) per piece
@@ -76,8 +77,8 @@ def _read_piece(piece: Piece, published, source) -> Iterator[Item]:
     if piece.items:
         yield from piece.items
     elif piece.first_line is not None:
-        yield from read_lines(piece.data.decode("utf-8").split("\n"), piece.where, first_line=piece.first_line,
-                              published=published, source=source)
+        yield from read_line_bytes(piece.data, piece.where, first_line=piece.first_line, published=published,
+                                   source=source)
     else:
         yield from _read_bytes(piece.data, piece.where, piece.name, published=published, source=source,
                                suffix=piece.suffix)
@@ -111,8 +112,15 @@ def _grouped(where: str, items: Iterable[Item]) -> Iterator[Piece]:
 
 def _file_pieces(path: Path, published, source, block: int) -> Iterator[Piece]:
     where = str(path)
+    suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > MAX_BYTES and suffix in JSONL_EXT:  # any size: cut as it is read, never held whole
+        yield from _streamed_pieces(path, where, suffix, block)
+        return
+    try:
         whole = 0 < size <= MAX_BYTES and not path.name.lower().endswith(WARC_SUFFIXES)
         data = path.read_bytes() if whole else None
     except OSError:
@@ -120,11 +128,25 @@ def _file_pieces(path: Path, published, source, block: int) -> Iterator[Piece]:
     if data is None:  # a WARC file (streamed), or what read_file says of it: missing, empty, too large...
         yield from _grouped(where, read_file(path, published=published, source=source))
         return
-    suffix = path.suffix.lower()
     if suffix in JSONL_EXT and len(data) > block and _cuttable(data):
         yield from _jsonl_pieces(where, path.name, suffix, data, block)
     else:
         yield Piece(where, path.name, suffix, data)
+
+
+def _streamed_pieces(path: Path, where: str, suffix: str, block: int) -> Iterator[Piece]:
+    try:
+        f = open(path, "rb")
+    except OSError:  # what read_file says of it
+        yield from _grouped(where, read_file(path))
+        return
+    with f:
+        try:
+            for piece in line_pieces(f, where, block=block, max_line=MAX_BYTES):
+                yield (Piece(where, items=(piece,)) if isinstance(piece, InputError)
+                       else Piece(where, path.name, suffix, piece[1], first_line=piece[0]))
+        except OSError as e:
+            yield Piece(where, items=(InputError(where, f"cannot read: {e.strerror or e}"),))
 
 
 def _cuttable(data: bytes) -> bool:
