@@ -95,3 +95,31 @@ def test_a_read_only_store_is_a_clear_error_and_still_reads(small_disk, tmp_path
     assert r.exit_code == 0 and f"{before} articles" in r.stdout  # reading a read-only store works
     remount("rw")
     assert _consistent(db) == before
+
+
+def test_a_read_only_store_with_a_write_ahead_log_left_says_so(small_disk, tmp_path):
+    """A writer that died left its log beside the file; on a read-only disk SQLite cannot fold
+    it in: a clear error naming the log, not "database disk image is malformed" or stale reads."""
+    import sys
+
+    disk, remount = small_disk
+    db = disk / "s.db"
+    exs, _ = synthetic_stream(4, 2, seed=5, words=120)
+    store = Store(db)
+    jobs.store_extractions(exs, store, batch_size=4)
+    store.engine.dispose()  # no open file on the disk, so it can be made read-only
+    subprocess.run([sys.executable, "-c",  # a write, then the process dies before any checkpoint
+                    "import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                    "c.execute('PRAGMA wal_autocheckpoint=0'); "
+                    "c.execute(\"UPDATE articles SET title = 'late' WHERE rowid = 1\"); c.commit(); os._exit(0)",
+                    str(db)], check=True)
+    assert (disk / "s.db-wal").stat().st_size > 0
+    remount("ro")
+    with pytest.raises(StoreError, match="read-only, and a write-ahead log \\(s.db-wal\\)"):
+        Store(db)
+    r = CliRunner().invoke(app, ["stories", "--db", str(db)])
+    assert r.exit_code == 1 and "write-ahead log" in r.stderr and "Traceback" not in r.output
+    remount("rw")  # with write access the log is folded in: the late write is there
+    Store(db).engine.dispose()
+    with closing(sqlite3.connect(db)) as c:
+        assert c.execute("SELECT title FROM articles WHERE rowid = 1").fetchone()[0] == "late"

@@ -52,6 +52,13 @@ class Store:
         self.url = _url(target)
         sqlite = self.url.startswith("sqlite")
         self.read_only = "mode=ro" in self.url
+        log = Path(f"{target}-wal")
+        if self.read_only and log.is_file() and log.stat().st_size:
+            # opened immutable, SQLite would not read the log: the last writes would be missing,
+            # or the file read as damaged
+            raise StoreError(f"the store {target!s} is read-only, and a write-ahead log ({log.name}) beside it "
+                             "holds writes not yet folded into the file: open it once with write access "
+                             "(or copy both files somewhere writable) to read it")
         try:
             self.engine: Engine = create_engine(
                 self.url, future=True, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
