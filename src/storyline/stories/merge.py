@@ -64,7 +64,8 @@ class _Fact:
 
 
 # A story is merged again each time an article joins it, over every member: the words of a
-# member's sentences and text are cached (pure functions of the text), not counted again.
+# member's sentences and text are cached (pure functions of the text), not counted again. The
+# caches hold their texts as keys: bounded to some tens of MB in a long-running writer.
 @lru_cache(maxsize=1 << 14)
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(term_counts(text))
@@ -305,7 +306,7 @@ def _conflicts(items: list[_Fact]) -> tuple[StoryConflict, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def _overlap(a: str, b: str) -> float:
     """Cosine of two texts' term vectors (symmetric: cached once for both orders)."""
     if b < a:
