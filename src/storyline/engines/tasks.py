@@ -31,13 +31,11 @@ class Extracted:
 class Stored:
     """What writing one partition did (counted into the run's report by the client)."""
 
-    articles: int
     added: int
-    skipped: int
+    skipped: int  # stored already, repeated, or not parsed for either reason
     stories: tuple[str, ...] = field(default=())
     errors: tuple[InputError, ...] = ()
     read: int = 0  # articles the partition held (what a progress bar counts)
-    unparsed: int = 0  # of those, skipped before parsing (counted in ``skipped`` too)
 
 
 def extract_partition(articles: list[Article]) -> Extracted:
@@ -103,8 +101,8 @@ def store_partition(url: str, extracted: Extracted, previous: Stored | None, con
                       working=working, input_errors=pending)
     if pending:  # errors with no batch after them
         store.add_input_errors(pending)
-    return Stored(len(extracted.extractions), report.added, report.skipped + extracted.skipped,
-                  tuple(sorted(report.stories)), extracted.errors, extracted.read, extracted.skipped)
+    return Stored(report.added, report.skipped + extracted.skipped, tuple(sorted(report.stories)),
+                  extracted.errors, extracted.read)
 
 
 _STORES: dict[str, tuple] = {}
